@@ -1,0 +1,10 @@
+// Command-line options shared by the sub-commands.
+import type { Lang } from '../model/messages';
+
+/** `--lang vi|en`; every sub-command accepts it. */
+export const LANG_OPTION = { lang: { type: 'string' } } as const;
+
+/** The message language: `--lang`, else PLANFLOW_LANG, else Vietnamese. */
+export function langOf(option: string | undefined): Lang {
+  return (option ?? process.env.PLANFLOW_LANG) === 'en' ? 'en' : 'vi';
+}

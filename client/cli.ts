@@ -1,0 +1,33 @@
+// The `planflow` command line: one sub-command per file under client/commands/.
+import { validateCommand } from './commands/validate';
+
+const USAGE = `planflow — chạy kế hoạch của cơ quan nhà nước trên Temporal
+
+Cách dùng:
+  planflow validate TỆP...        kiểm tra tệp kế hoạch (YAML hoặc JSON)
+
+Tùy chọn chung:
+  --lang vi|en                    ngôn ngữ thông báo (mặc định: vi, hoặc biến PLANFLOW_LANG)
+`;
+
+/** A sub-command takes the arguments after its name and returns the process exit code. */
+export type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  validate: validateCommand,
+};
+
+async function main([name, ...rest]: string[]): Promise<number> {
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (command) return command(rest);
+  process.stdout.write(USAGE);
+  return name === undefined || name === '--help' || name === '-h' ? 0 : 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`planflow: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,78 @@
+// Problem messages for coordinators, in Vietnamese (default) and English, and the zod error map that uses them.
+import { z } from 'zod';
+
+export type Lang = 'vi' | 'en';
+export type Params = Record<string, string | number>;
+
+const MESSAGES: Record<string, { vi: string; en: string }> = {
+  'id-format': {
+    vi: 'mã phải viết thường, không dấu, nối bằng gạch ngang (ví dụ "phong-ldtbxh")',
+    en: 'must be a lowercase id with dashes (e.g. "phong-ldtbxh")',
+  },
+  'one-line': { vi: 'phải viết trên một dòng', en: 'must be a single line' },
+  'group-empty': { vi: 'nhóm chưa có thành viên nào', en: 'the group has no members' },
+  'symbol-format': {
+    vi: 'ký hiệu văn bản phải có dạng "KH-UBND"',
+    en: 'the document symbol must look like "KH-UBND"',
+  },
+  'recurring-one-of': {
+    vi: 'cần đúng một trong hai: "on" (ngày cố định hằng năm, dạng MM-DD) hoặc "afterCutoff" (số ngày sau ngày chốt số liệu)',
+    en: 'needs exactly one of "on" (a fixed yearly day, MM-DD) or "afterCutoff" (days after the data cut-off)',
+  },
+  required: { vi: 'thiếu trường bắt buộc', en: 'required field is missing' },
+  'unknown-key': { vi: 'không có trường "{key}" (gõ nhầm?)', en: 'unknown field "{key}" (a typo?)' },
+  'bad-choice': { vi: 'phải là một trong: {options}', en: 'must be one of: {options}' },
+  'unknown-agency': { vi: 'không có cơ quan "{id}" trong danh sách agencies', en: 'unknown agency "{id}"' },
+  'unknown-agency-or-group': {
+    vi: 'không có cơ quan hay nhóm "{id}" (xem agencies và groups)',
+    en: 'unknown agency or group "{id}"',
+  },
+  'unknown-person': { vi: 'không có người "{id}" trong danh sách people', en: 'unknown person "{id}"' },
+  'unknown-person-or-agency': {
+    vi: 'không có người hay cơ quan "{id}" (xem people và agencies)',
+    en: 'unknown person or agency "{id}"',
+  },
+  'unknown-recipient': {
+    vi: 'không có cơ quan, nhóm hay người "{id}"',
+    en: 'unknown agency, group or person "{id}"',
+  },
+  'unknown-step': { vi: 'không có điều khoản hay báo cáo "{id}"', en: 'unknown clause or report "{id}"' },
+  'self-step': { vi: 'thời hạn không thể tính theo chính bước "{id}"', en: 'a deadline cannot depend on its own step "{id}"' },
+  'unknown-submission': { vi: 'không có báo cáo "{id}" trong reporting.submissions', en: 'unknown submission "{id}"' },
+  'unknown-indicator': { vi: 'không có chỉ tiêu "{id}" trong objectives', en: 'unknown indicator "{id}"' },
+  'duplicate-id': { vi: 'mã "{id}" đã dùng ở {other}', en: 'id "{id}" is already used at {other}' },
+  'deadline-before-issue': {
+    vi: 'thời hạn {date} sớm hơn ngày ban hành {issuedOn}',
+    en: 'deadline {date} is before the issue date {issuedOn}',
+  },
+  'needs-identity': {
+    vi: 'kế hoạch chưa có số: cần "document.number" hoặc "id" để định danh',
+    en: 'the plan has no number: give "document.number" or "id" to identify it',
+  },
+  'period-order': { vi: 'năm bắt đầu {from} sau năm kết thúc {to}', en: 'start year {from} is after end year {to}' },
+  'declared-fewer': {
+    vi: 'văn bản nêu {declared} nhưng tệp liệt kê {listed}',
+    en: 'the document states {declared} but the file lists {listed}',
+  },
+  'yaml-syntax': { vi: 'lỗi cú pháp: {detail}', en: 'syntax error: {detail}' },
+  'cannot-read': { vi: 'không đọc được tệp "{file}" ({reason})', en: 'cannot read "{file}" ({reason})' },
+  'at-line': { vi: '(dòng {line})', en: '(line {line})' },
+};
+
+export function message(code: string, params: Params = {}, lang: Lang = 'vi'): string {
+  const template = MESSAGES[code]?.[lang] ?? code;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
+
+/** zod's own locale for shapes and types, our table for the checks the plan schema names by code. */
+export function zodErrorMap(lang: Lang): z.core.$ZodErrorMap {
+  const locale = (lang === 'vi' ? z.locales.vi() : z.locales.en()).localeError;
+  return (issue) => {
+    if (issue.code === 'custom' && typeof issue.params?.code === 'string') return message(issue.params.code, {}, lang);
+    if (issue.code === 'invalid_type' && issue.input === undefined) return message('required', {}, lang);
+    if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
+      return message('bad-choice', { options: issue.options.join(', ') }, lang);
+    }
+    return locale(issue);
+  };
+}

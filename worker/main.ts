@@ -1,0 +1,41 @@
+// `npm start`: the worker, joined to TEMPORAL_ADDRESS, or with nothing configured to an embedded dev server.
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { loadConfig, type Config } from './config';
+import { startDevServer } from './dev-server';
+
+async function connect(config: Config): Promise<{ connection: NativeConnection; stop: () => Promise<void> }> {
+  if (config.TEMPORAL_ADDRESS) {
+    const connection = await NativeConnection.connect({
+      address: config.TEMPORAL_ADDRESS,
+      apiKey: config.TEMPORAL_API_KEY,
+      tls: config.TEMPORAL_TLS === 'true' || config.TEMPORAL_API_KEY !== undefined,
+    });
+    return { connection, stop: () => connection.close() };
+  }
+  const server = await startDevServer(config);
+  console.log(`Temporal dev server: localhost:${config.PLANFLOW_DEV_SERVER_PORT}, giao diện http://localhost:${config.PLANFLOW_DEV_UI_PORT}`);
+  console.log(`Dữ liệu lưu tại ${config.PLANFLOW_DATA_DIR}/temporal.db (khởi động lại vẫn giữ trạng thái).`);
+  return { connection: server.nativeConnection, stop: () => server.teardown() };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { connection, stop } = await connect(config);
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.PLANFLOW_TASK_QUEUE,
+      workflowsPath: require.resolve('../workflows'),
+    });
+    console.log(`planflow worker đang chạy trên hàng đợi "${config.PLANFLOW_TASK_QUEUE}". Nhấn Ctrl+C để dừng.`);
+    await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK's default shutdown signals handle
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`planflow: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

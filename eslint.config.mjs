@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'process', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tools/', '.planflow/', 'coverage/', 'dist/', 'bin/', 'scripts/*.mjs'] },
+  { ignores: ['node_modules/', '.tools/', '.planflow/', 'coverage/', 'dist/', 'bin/', 'scripts/*.mjs', 'test/helpers/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

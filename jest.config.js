@@ -9,4 +9,5 @@ module.exports = {
   testTimeout: 60_000,
   maxWorkers: 1,
   setupFiles: ['<rootDir>/test/helpers/quiet-runtime.ts'],
+  reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
 };

@@ -136,7 +136,7 @@ export const Deadline = z.discriminatedUnion('kind', [
     days: z.number().int().nonnegative(),
     unit: DayUnit,
   }),
-  /** A recurring report: yearly on a fixed day, or N days after each Decree 09/2019 period's cut-off. */
+  /** A recurring report: by a fixed day (`on`, MM-DD, in the period's year), or N days after each Decree 09/2019 cut-off. */
   z
     .strictObject({
       kind: z.literal('recurring'),

@@ -1,21 +1,11 @@
 // `planflow validate` as a coordinator runs it: a real process, its output and its exit code.
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { brokenFiles, exampleFiles, expectedProblems, ROOT } from '../helpers/files';
+import { brokenFiles, exampleFiles, expectedProblems } from '../helpers/files';
+import { planflow as cli } from '../helpers/cli';
 
-const run = promisify(execFile);
-const PLANFLOW = join(ROOT, 'bin', 'planflow.cjs');
-
-async function planflow(...args: string[]): Promise<{ code: number; stdout: string }> {
-  try {
-    const { stdout } = await run(process.execPath, [PLANFLOW, ...args], { cwd: ROOT });
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, stdout: failed.stdout };
-  }
-}
+const planflow = async (...args: string[]) => {
+  const { code, stdout } = await cli(args);
+  return { code, stdout };
+};
 
 test('every example prints OK and exits 0', async () => {
   for (const file of exampleFiles()) {

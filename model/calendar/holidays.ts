@@ -1,0 +1,105 @@
+// Days off in Vietnam: the public holidays of the Labour Code 2019, Art. 112 (computed, with the lunar dates from
+// lunar.ts and a make-up day for a holiday on a weekend), overridden by the government's announced schedule.
+import { addDays, civilDate, dayNumber, fromDayNumber, weekday, yearOf, type CivilDate } from './civil-date';
+import { lunarNewYear, lunarToSolar } from './lunar';
+import { OFFICIAL_DAYS_OFF, type Occasion, type OfficialBreak } from './official-days-off';
+
+export type { Occasion };
+
+export const OCCASION_NAMES: Record<Occasion, { vi: string; en: string }> = {
+  'tet-duong-lich': { vi: 'Tết Dương lịch', en: "New Year's Day" },
+  'tet-am-lich': { vi: 'Tết Âm lịch', en: 'Lunar New Year (Tết)' },
+  'gio-to': { vi: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', en: 'Hùng Kings Commemoration (10/3 lunar)' },
+  'chien-thang-lao-dong': { vi: 'Ngày Chiến thắng 30/4 và Quốc tế Lao động 1/5', en: 'Reunification Day and Labour Day' },
+  'quoc-khanh': { vi: 'Quốc khánh 2/9', en: 'National Day' },
+};
+
+export interface DayOff {
+  date: CivilDate;
+  occasion: Occasion;
+  origin: 'official' | 'computed';
+  /** A computed make-up day for a holiday that fell on a weekend (Art. 112(3)). */
+  makeUp: boolean;
+  source: string;
+}
+
+const LABOUR_CODE = 'Bộ luật Lao động 2019, Điều 112';
+const isWeekend = (date: CivilDate) => weekday(date) === 0 || weekday(date) === 6;
+
+/** The Labour Code's holidays of a year, before any make-up day. */
+function legalHolidays(year: number): { date: CivilDate; occasion: Occasion }[] {
+  const tet = lunarNewYear(year);
+  const nationalDay = civilDate(year, 9, 2);
+  // The adjacent day of 2/9 (from 2021) is chosen each year; this picks the side that joins a weekend, as
+  // the announced schedules of 2021–2025 did.
+  const adjacentSide = [1, 1, -1, -1, 1, -1, -1][weekday(nationalDay)]!;
+  const days: { date: CivilDate; occasion: Occasion }[] = [
+    { date: civilDate(year, 1, 1), occasion: 'tet-duong-lich' },
+    // Five days: the last day of the lunar year and the first four of the new one.
+    ...[-1, 0, 1, 2, 3].map((offset) => ({ date: addDays(tet, offset), occasion: 'tet-am-lich' as const })),
+    { date: lunarToSolar(10, 3, year)!, occasion: 'gio-to' },
+    { date: civilDate(year, 4, 30), occasion: 'chien-thang-lao-dong' },
+    { date: civilDate(year, 5, 1), occasion: 'chien-thang-lao-dong' },
+    { date: nationalDay, occasion: 'quoc-khanh' },
+    ...(year >= 2021 ? [{ date: addDays(nationalDay, adjacentSide), occasion: 'quoc-khanh' as const }] : []),
+  ];
+  return days.sort((a, b) => dayNumber(a.date) - dayNumber(b.date));
+}
+
+function computedDaysOff(year: number): DayOff[] {
+  const holidays = legalHolidays(year);
+  const taken = new Set(holidays.map((h) => h.date));
+  const daysOff: DayOff[] = [];
+  for (const h of holidays) {
+    daysOff.push({ ...h, origin: 'computed', makeUp: false, source: LABOUR_CODE });
+    if (!isWeekend(h.date)) continue;
+    let makeUp = addDays(h.date, 1);
+    while (isWeekend(makeUp) || taken.has(makeUp)) makeUp = addDays(makeUp, 1);
+    taken.add(makeUp);
+    daysOff.push({ date: makeUp, occasion: h.occasion, origin: 'computed', makeUp: true, source: LABOUR_CODE });
+  }
+  return daysOff;
+}
+
+function officialDaysOff(b: OfficialBreak): DayOff[] {
+  const days: DayOff[] = [];
+  for (let n = dayNumber(b.from); n <= dayNumber(b.to); n++) {
+    days.push({ date: fromDayNumber(n), occasion: b.occasions[0]!, origin: 'official', makeUp: false, source: b.source });
+  }
+  return days;
+}
+
+export interface YearCalendar {
+  year: number;
+  daysOff: DayOff[];
+  /** Saturdays worked in exchange for a weekday off (làm bù), with their source. */
+  workingDays: { date: CivilDate; source: string }[];
+}
+
+const cache = new Map<number, YearCalendar>();
+
+/** Every day off announced or computed for a year's occasions, sorted by date (memoised: it is pure). */
+export function yearCalendar(year: number): YearCalendar {
+  const cached = cache.get(year);
+  if (cached) return cached;
+  const official = OFFICIAL_DAYS_OFF[year] ?? [];
+  const covered = new Set(official.flatMap((b) => b.occasions));
+  const daysOff = [...official.flatMap(officialDaysOff), ...computedDaysOff(year).filter((d) => !covered.has(d.occasion))].sort(
+    (a, b) => dayNumber(a.date) - dayNumber(b.date),
+  );
+  const workingDays = official.flatMap((b) => (b.workingDays ?? []).map((date) => ({ date, source: b.source })));
+  const calendar = { year, daysOff, workingDays };
+  cache.set(year, calendar);
+  return calendar;
+}
+
+/** A break can start in the previous year (Tết Dương lịch 2019 began on 29/12/2018), so look at both years. */
+export function dayOffOn(date: CivilDate): DayOff | undefined {
+  const year = yearOf(date);
+  return [yearCalendar(year), yearCalendar(year + 1)].flatMap((c) => c.daysOff).find((d) => d.date === date);
+}
+
+export function swappedWorkingDayOn(date: CivilDate): { date: CivilDate; source: string } | undefined {
+  const year = yearOf(date);
+  return [yearCalendar(year), yearCalendar(year + 1)].flatMap((c) => c.workingDays).find((d) => d.date === date);
+}

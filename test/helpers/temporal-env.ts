@@ -14,3 +14,21 @@ export function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
     server: { executable: resolveTemporalExecutable('cli'), log: { format: 'pretty', level: 'error' } },
   });
 }
+
+/**
+ * Starts a server for the suite (beforeAll) and tears it down (afterAll, even after a failed start);
+ * returns a getter for the environment.
+ */
+export function useTestEnv(create: () => Promise<TestWorkflowEnvironment>): () => TestWorkflowEnvironment {
+  let env: TestWorkflowEnvironment | undefined;
+  beforeAll(async () => {
+    env = await create();
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+  return () => {
+    if (!env) throw new Error('the Temporal test environment did not start');
+    return env;
+  };
+}

@@ -2,22 +2,13 @@
 // Queries, and a rejected Update that leaves no trace in history.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createDevServerEnv } from '../helpers/temporal-env';
+import { createDevServerEnv, useTestEnv } from '../helpers/temporal-env';
 import { addUpdate, closeUpdate, counter, totalQuery } from '../fixtures/workflows';
 
-let env: TestWorkflowEnvironment | undefined;
-
-beforeAll(async () => {
-  env = await createDevServerEnv();
-});
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const env = useTestEnv(createDevServerEnv);
 
 test('Updates run against the dev server; an invalid one is rejected before it enters history', async () => {
-  const { client, nativeConnection } = env!;
+  const { client, nativeConnection } = env();
   const worker = await Worker.create({
     connection: nativeConnection,
     taskQueue: 'dev-server',

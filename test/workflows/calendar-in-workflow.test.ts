@@ -1,24 +1,15 @@
 // The calendar runs inside the workflow sandbox: a workflow sleeps until each reminder and escalation instant it
 // computes, and the time-skipping server wakes it exactly then.
 import { Worker } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addDays, civilDateAt, noticeSchedule } from '../../model/calendar';
 import { ReminderPolicy } from '../../model/plan';
-import { createTimeSkippingEnv } from '../helpers/temporal-env';
+import { createTimeSkippingEnv, useTestEnv } from '../helpers/temporal-env';
 import { followNoticeSchedule } from '../fixtures/workflows';
 
-let env: TestWorkflowEnvironment | undefined;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-});
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const env = useTestEnv(createTimeSkippingEnv);
 
 test('a workflow wakes at every instant of its notice schedule', async () => {
-  const testEnv = env!;
+  const testEnv = env();
   const policy = ReminderPolicy.parse({});
   const lastDay = addDays(civilDateAt(await testEnv.currentTimeMs()), 30);
   const worker = await Worker.create({

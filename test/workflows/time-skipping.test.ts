@@ -1,22 +1,13 @@
 // Proves the time-skipping test server is real and skips: a 30-day sleep finishes in seconds of wall time.
 import { Worker } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '../helpers/temporal-env';
+import { createTimeSkippingEnv, useTestEnv } from '../helpers/temporal-env';
 import { sleepForDays } from '../fixtures/workflows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-let env: TestWorkflowEnvironment | undefined;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-});
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const env = useTestEnv(createTimeSkippingEnv);
 
 test('a workflow that sleeps 30 days completes and the server clock moved 30 days', async () => {
-  const testEnv = env!;
+  const testEnv = env();
   const worker = await Worker.create({
     connection: testEnv.nativeConnection,
     taskQueue: 'time-skipping',

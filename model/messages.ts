@@ -46,8 +46,8 @@ const MESSAGES: Record<string, { vi: string; en: string }> = {
     en: 'deadline {date} is before the issue date {issuedOn}',
   },
   'needs-identity': {
-    vi: 'kế hoạch chưa có số: cần "document.number" hoặc "id" để định danh',
-    en: 'the plan has no number: give "document.number" or "id" to identify it',
+    vi: 'chưa định danh được kế hoạch: cần "document.number" kèm ngày ban hành hoặc thời gian thực hiện, hoặc "id"',
+    en: 'the plan cannot be identified: give "document.number" with an issue date or period, or "id"',
   },
   'period-order': { vi: 'năm bắt đầu {from} sau năm kết thúc {to}', en: 'start year {from} is after end year {to}' },
   'declared-fewer': {

@@ -101,7 +101,10 @@ export function crossCheck(plan: Plan): Finding[] {
 
   // The document itself.
   ref(['document', 'issuer'], plan.document.issuer, ['agency']);
-  if (plan.document.number === undefined && plan.id === undefined) findings.push({ path: ['document', 'number'], code: 'needs-identity' });
+  const year = plan.document.issuedOn ?? plan.document.period;
+  if (plan.id === undefined && (plan.document.number === undefined || year === undefined)) {
+    findings.push({ path: ['document', 'number'], code: 'needs-identity' });
+  }
   const period = plan.document.period;
   if (period && period.from > period.to) {
     findings.push({ path: ['document', 'period'], code: 'period-order', params: { from: period.from, to: period.to } });

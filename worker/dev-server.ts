@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Config } from './config';
+import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { resolveTemporalExecutable } from './temporal-binaries';
 
 export async function startDevServer(config: Config): Promise<TestWorkflowEnvironment> {
@@ -18,6 +19,7 @@ export async function startDevServer(config: Config): Promise<TestWorkflowEnviro
       ui: true,
       uiPort: config.PLANFLOW_DEV_UI_PORT,
       log: { format: 'pretty', level: 'warn' },
+      searchAttributes: SEARCH_ATTRIBUTES,
     },
   });
 }

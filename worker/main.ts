@@ -1,5 +1,7 @@
 // `npm start`: the worker, joined to TEMPORAL_ADDRESS, or with nothing configured to an embedded dev server.
+import { join } from 'node:path';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
 import { loadConfig, type Config } from './config';
 import { startDevServer } from './dev-server';
 
@@ -27,8 +29,11 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.PLANFLOW_TASK_QUEUE,
       workflowsPath: require.resolve('../workflows'),
+      activities: createActivities({ outboxDir: join(config.PLANFLOW_DATA_DIR, 'outbox') }),
     });
     console.log(`planflow worker đang chạy trên hàng đợi "${config.PLANFLOW_TASK_QUEUE}". Nhấn Ctrl+C để dừng.`);
+    console.log('Thử một kế hoạch mẫu, dời ngày để ban hành hôm nay:');
+    console.log('  npx planflow start examples/dien-bien-292-kh-ubnd-2019.yaml --rebase today');
     await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK's default shutdown signals handle
   } finally {
     await stop();

@@ -1,2 +1,4 @@
-// Every workflow the planflow worker runs. The plan lifecycle arrives with issue 5.
-export {};
+// Every workflow the planflow worker runs.
+export { planLifecycle } from './plan-lifecycle';
+export { planStep } from './plan-step';
+export { assignment } from './assignment';

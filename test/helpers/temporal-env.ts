@@ -2,16 +2,20 @@
 // binaries resolved by worker/temporal-binaries.ts. Suites call teardown in afterAll, even after a failed start.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { resolveTemporalExecutable } from '../../worker/temporal-binaries';
+import { registerSearchAttributes } from '../../worker/search-attributes';
+import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: resolveTemporalExecutable('testServer') },
   });
+  await registerSearchAttributes(env.connection);
+  return env;
 }
 
 export function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
-    server: { executable: resolveTemporalExecutable('cli'), log: { format: 'pretty', level: 'error' } },
+    server: { executable: resolveTemporalExecutable('cli'), log: { format: 'pretty', level: 'error' }, searchAttributes: SEARCH_ATTRIBUTES },
   });
 }
 

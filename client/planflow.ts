@@ -1,0 +1,132 @@
+// The public client functions: start a plan and act on it. Inputs are validated with the model's schemas before
+// anything is sent, and Temporal's errors come back as PlanflowError with a code and a Vietnamese reason.
+import {
+  WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { z } from 'zod';
+import { Approve, Cancel, Consolidate, Extend, Review, SubmitReport } from '../model/actions';
+import { documentNumber, planKey, planWorkflowId } from '../model/ids';
+import type { Plan } from '../model/plan';
+import {
+  approveUpdate, assignmentStatusQuery, cancelUpdate, consolidateUpdate, extendUpdate, planStatusQuery, reviewUpdate,
+  submitReportUpdate,
+} from '../workflows/definitions';
+import { planLifecycle } from '../workflows/plan-lifecycle';
+import { PLAN_ISSUER, PLAN_NUMBER, PLAN_OVERDUE, PLAN_STAGE } from '../workflows/search-attributes';
+import type { AssignmentView, PlanStage, PlanView } from '../workflows/state';
+
+export const DEFAULT_TASK_QUEUE = 'planflow';
+
+export class PlanflowError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'PlanflowError';
+  }
+}
+
+/** Starts a plan's workflow; a plan already started (running or ended) is refused, never run twice. */
+export async function startPlan(client: Client, plan: Plan, taskQueue = DEFAULT_TASK_QUEUE): Promise<string> {
+  const planId = planWorkflowId(planKey(plan));
+  try {
+    await client.workflow.start(planLifecycle, {
+      workflowId: planId,
+      taskQueue,
+      args: [{ plan }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: PLAN_NUMBER, value: documentNumber(plan) },
+        { key: PLAN_ISSUER, value: plan.document.issuer },
+        { key: PLAN_STAGE, value: 'awaiting-issue-approval' },
+        { key: PLAN_OVERDUE, value: 0 },
+      ],
+    });
+    return planId;
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) {
+      throw new PlanflowError('already-started', `Kế hoạch ${documentNumber(plan)} đã được khởi chạy (${planId}); xem: planflow status ${planId}`);
+    }
+    throw error;
+  }
+}
+
+/** Validates an action's input at the client boundary, reporting `path: message` lines. */
+function checked<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new PlanflowError('invalid-input', parsed.error.issues.map((i) => `${i.path.join('.') || '(dữ liệu)'}: ${i.message}`).join('\n'));
+}
+
+/** Runs a call against one workflow, turning Temporal's failures into PlanflowError. */
+async function call<T>(workflowId: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      throw new PlanflowError(error.cause.type ?? 'rejected', error.cause.message);
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      throw new PlanflowError('not-found', `Không tìm thấy "${workflowId}" hoặc kế hoạch đã kết thúc.`);
+    }
+    if (error instanceof Error && /already completed|completed/i.test(error.message)) {
+      throw new PlanflowError('ended', `"${workflowId}" đã kết thúc; không thể thao tác thêm.`);
+    }
+    throw error;
+  }
+}
+
+const handle = (client: Client, workflowId: string) => client.workflow.getHandle(workflowId);
+
+export const approve = (client: Client, planId: string, input: Approve): Promise<PlanView> =>
+  call(planId, () => handle(client, planId).executeUpdate(approveUpdate, { args: [checked(Approve, input)] }));
+
+export const cancelPlan = (client: Client, planId: string, input: Cancel): Promise<PlanView> =>
+  call(planId, () => handle(client, planId).executeUpdate(cancelUpdate, { args: [checked(Cancel, input)] }));
+
+export const consolidateNow = (client: Client, planId: string, input: Consolidate): Promise<PlanView> =>
+  call(planId, () => handle(client, planId).executeUpdate(consolidateUpdate, { args: [checked(Consolidate, input)] }));
+
+export const submitReport = (client: Client, assignmentId: string, input: z.input<typeof SubmitReport>): Promise<AssignmentView> =>
+  call(assignmentId, () => handle(client, assignmentId).executeUpdate(submitReportUpdate, { args: [checked(SubmitReport, input)] }));
+
+export const reviewReport = (client: Client, assignmentId: string, input: Review): Promise<AssignmentView> =>
+  call(assignmentId, () => handle(client, assignmentId).executeUpdate(reviewUpdate, { args: [checked(Review, input)] }));
+
+export const extendDeadline = (client: Client, assignmentId: string, input: Extend): Promise<AssignmentView> =>
+  call(assignmentId, () => handle(client, assignmentId).executeUpdate(extendUpdate, { args: [checked(Extend, input)] }));
+
+/** A plan's status: from the running workflow, or from its result once it has ended. */
+export async function planStatus(client: Client, planId: string): Promise<PlanView> {
+  return call(planId, () => handle(client, planId).query(planStatusQuery));
+}
+
+export const assignmentStatus = (client: Client, assignmentId: string): Promise<AssignmentView> =>
+  call(assignmentId, () => handle(client, assignmentId).query(assignmentStatusQuery));
+
+export interface PlanListing {
+  id: string;
+  number?: string;
+  issuer?: string;
+  stage?: PlanStage;
+  overdue?: number;
+  status: string;
+  startTime: Date;
+}
+
+/** Every plan the server knows, newest first, from the visibility store (search attributes). */
+export async function listPlans(client: Client): Promise<PlanListing[]> {
+  const plans: PlanListing[] = [];
+  for await (const wf of client.workflow.list({ query: `WorkflowType = 'planLifecycle'` })) {
+    const sa = wf.typedSearchAttributes;
+    plans.push({
+      id: wf.workflowId,
+      number: sa.get(PLAN_NUMBER),
+      issuer: sa.get(PLAN_ISSUER),
+      stage: sa.get(PLAN_STAGE) as PlanStage | undefined,
+      overdue: sa.get(PLAN_OVERDUE),
+      status: wf.status.name,
+      startTime: wf.startTime,
+    });
+  }
+  return plans;
+}

@@ -1,0 +1,38 @@
+// The inputs of human actions (Temporal Updates), validated with the same schemas by the client before sending and
+// by the workflows' synchronous validators, so a bad input is refused before it enters history.
+import { z } from 'zod';
+import { Id, LocalDate } from './plan';
+
+/** A value for one indicator: a count, or the numerator and denominator of a ratio. */
+export const IndicatorValue = z.union([
+  z.number().nonnegative(),
+  z.strictObject({ numerator: z.number().int().nonnegative(), denominator: z.number().int().positive() }),
+]);
+export type IndicatorValue = z.infer<typeof IndicatorValue>;
+
+export const ReportValues = z.record(z.string(), IndicatorValue);
+export type ReportValues = z.infer<typeof ReportValues>;
+
+/** Who acts: an agency id (an office, a commune) or a person id (a leader). Identity checks come with the portal. */
+const Actor = Id;
+
+export const Approve = z.strictObject({ by: Actor, stage: Id, note: z.string().optional() });
+export type Approve = z.infer<typeof Approve>;
+
+export const SubmitReport = z.strictObject({ by: Actor, text: z.string().min(1), values: ReportValues.default({}) });
+export type SubmitReport = z.infer<typeof SubmitReport>;
+
+export const Review = z.discriminatedUnion('decision', [
+  z.strictObject({ by: Actor, decision: z.literal('accept'), note: z.string().optional() }),
+  z.strictObject({ by: Actor, decision: z.literal('return'), reason: z.string().min(1), newLastDay: LocalDate.optional() }),
+]);
+export type Review = z.infer<typeof Review>;
+
+export const Extend = z.strictObject({ by: Actor, newLastDay: LocalDate, reason: z.string().min(1) });
+export type Extend = z.infer<typeof Extend>;
+
+export const Cancel = z.strictObject({ by: Actor, reason: z.string().min(1) });
+export type Cancel = z.infer<typeof Cancel>;
+
+export const Consolidate = z.strictObject({ by: Actor });
+export type Consolidate = z.infer<typeof Consolidate>;

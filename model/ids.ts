@@ -1,0 +1,21 @@
+// Workflow ids derived from a plan's identity, so anyone can address a plan, a step or one agency's assignment
+// directly (`plan/292-KH-UBND/2019/clause-3/xa-thanh-xuong`), and starting the same plan twice is refused.
+import type { Plan } from './plan';
+
+/** `292-KH-UBND/2019` from number, symbol and year; the plan's own `id` when it has no number. */
+export function planKey(plan: Plan): string {
+  const year = plan.document.issuedOn?.slice(0, 4) ?? plan.document.period?.from;
+  if (plan.document.number !== undefined && year !== undefined) return `${plan.document.number}-${plan.document.symbol}/${year}`;
+  if (plan.id) return plan.id;
+  throw new Error('plan has neither a number with a year nor an id');
+}
+
+export const planWorkflowId = (key: string) => `plan/${key}`;
+export const stepWorkflowId = (planId: string, stepId: string) => `${planId}/${stepId}`;
+export const pageWorkflowId = (stepWfId: string, page: number) => `${stepWfId}/page-${page}`;
+export const assignmentWorkflowId = (planId: string, stepId: string, agencyId: string) => `${planId}/${stepId}/${agencyId}`;
+
+/** `292/KH-UBND`, as the document writes its number and symbol. */
+export function documentNumber(plan: Plan): string {
+  return plan.document.number === undefined ? `…/${plan.document.symbol}` : `${plan.document.number}/${plan.document.symbol}`;
+}

@@ -1,0 +1,50 @@
+// What planflow tells people, one notification per recipient and event. Workflows decide what is to be sent and
+// give each a stable idempotency key; the notify activity delivers it (email: issue 6) exactly once per key.
+import { z } from 'zod';
+import { Deliverable, EscalationTarget, LocalDate } from './plan';
+
+export const Contact = z.object({
+  id: z.string(),
+  name: z.string(),
+  emails: z.array(z.string()),
+  language: z.enum(['vi', 'en']).default('vi'),
+});
+export type Contact = z.infer<typeof Contact>;
+
+const Work = { stepId: z.string(), clauseText: z.string() };
+
+export const NotificationData = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('approval-request'), stage: z.string(), stageLabel: z.string().optional() }),
+  z.object({ event: z.literal('plan-issued'), issuedOn: LocalDate, signedBy: z.string().optional() }),
+  z.object({
+    event: z.literal('assignment'), ...Work, deliverable: Deliverable, lastDay: LocalDate.optional(),
+    lead: z.string(), coordinators: z.array(z.string()),
+  }),
+  z.object({ event: z.literal('reminder'), ...Work, lastDay: LocalDate, workingDaysLeft: z.number() }),
+  z.object({ event: z.literal('overdue'), ...Work, lastDay: LocalDate }),
+  z.object({
+    event: z.literal('escalation'), ...Work, lastDay: LocalDate, step: z.number(), target: EscalationTarget,
+    lateAgency: z.string(), workingDaysLate: z.number(),
+  }),
+  z.object({ event: z.literal('report-received'), ...Work, agency: z.string(), submittedAt: z.number() }),
+  z.object({ event: z.literal('report-returned'), ...Work, reason: z.string(), newLastDay: LocalDate.optional() }),
+  z.object({ event: z.literal('report-accepted'), ...Work, onTime: z.boolean() }),
+  z.object({ event: z.literal('deadline-extended'), ...Work, oldLastDay: LocalDate.optional(), newLastDay: LocalDate, reason: z.string() }),
+  z.object({ event: z.literal('consolidated-report'), consolidationId: z.string(), markdown: z.string(), missing: z.array(z.string()) }),
+  z.object({ event: z.literal('plan-cancelled'), reason: z.string(), by: z.string() }),
+  z.object({ event: z.literal('plan-closed'), by: z.string() }),
+]);
+export type NotificationData = z.infer<typeof NotificationData>;
+export type NotificationEvent = NotificationData['event'];
+
+export const Notification = z.object({
+  /** Workflow id + event + recipient: the same key is never delivered twice. */
+  key: z.string(),
+  to: Contact,
+  plan: z.object({ id: z.string(), number: z.string(), title: z.string() }),
+  /** Workflow time when the workflow decided to send it, and the instant the calendar planned it for. */
+  createdAt: z.number(),
+  plannedAt: z.number().optional(),
+  data: NotificationData,
+});
+export type Notification = z.infer<typeof Notification>;

@@ -1,0 +1,55 @@
+// Assignment statuses as Vietnamese task tracking counts them (QĐ 42/2014/QĐ-TTg as amended by QĐ 23/2018/QĐ-TTg,
+// plus the states tracking systems add), and the per-plan and per-agency figures leaders are judged by.
+import { z } from 'zod';
+
+export const AssignmentStatus = z.enum([
+  'not-due', // chưa đến hạn / đang thực hiện trong hạn
+  'due-soon', // sắp đến hạn: inside the reminder window
+  'overdue', // đang thực hiện quá hạn
+  'submitted', // đã nộp – chờ duyệt
+  'returned', // bị trả lại
+  'done-on-time', // hoàn thành đúng hạn
+  'done-late', // hoàn thành quá hạn
+  'cancelled', // đã hủy
+  'no-deadline', // không có thời hạn (a standing duty)
+]);
+export type AssignmentStatus = z.infer<typeof AssignmentStatus>;
+
+export const STATUS_LABELS: Record<AssignmentStatus, { vi: string; en: string }> = {
+  'not-due': { vi: 'đang thực hiện trong hạn', en: 'in progress, not yet due' },
+  'due-soon': { vi: 'sắp đến hạn', en: 'due soon' },
+  overdue: { vi: 'đang thực hiện quá hạn', en: 'overdue' },
+  submitted: { vi: 'đã nộp – chờ duyệt', en: 'submitted, awaiting review' },
+  returned: { vi: 'bị trả lại', en: 'returned' },
+  'done-on-time': { vi: 'hoàn thành đúng hạn', en: 'completed on time' },
+  'done-late': { vi: 'hoàn thành quá hạn', en: 'completed late' },
+  cancelled: { vi: 'đã hủy', en: 'cancelled' },
+  'no-deadline': { vi: 'không có thời hạn', en: 'no deadline' },
+};
+
+export const FINAL_STATUSES: readonly AssignmentStatus[] = ['done-on-time', 'done-late', 'cancelled'];
+/** Statuses in which the agency still has to act, so reminders and escalations apply. */
+export const OPEN_STATUSES: readonly AssignmentStatus[] = ['not-due', 'due-soon', 'overdue', 'returned'];
+
+export type StatusCounts = Record<AssignmentStatus, number>;
+
+export interface Scorecard {
+  counts: StatusCounts;
+  total: number;
+  /**
+   * Done on time over everything that is done or already late (done-on-time + done-late + overdue); undefined
+   * while nothing is due yet. Work not yet due does not count for or against anyone.
+   */
+  onTimeShare?: number;
+}
+
+export function scorecard(statuses: Iterable<AssignmentStatus>): Scorecard {
+  const counts = Object.fromEntries(AssignmentStatus.options.map((s) => [s, 0])) as StatusCounts;
+  let total = 0;
+  for (const s of statuses) {
+    counts[s]++;
+    total++;
+  }
+  const judged = counts['done-on-time'] + counts['done-late'] + counts.overdue;
+  return { counts, total, onTimeShare: judged === 0 ? undefined : counts['done-on-time'] / judged };
+}

@@ -1,0 +1,53 @@
+// Reminders and escalation by the calendar: with 7/3/1 working-day reminders, a commune that never reports gets
+// three reminders, an overdue notice and each escalation step once, at the computed instants; a commune that
+// reports after the second reminder gets no third.
+import { approve, planStatus, startPlan, submitReport } from '../../client/planflow';
+import { lastDay, noticeSchedule } from '../../model/calendar';
+import { assignmentWorkflowId } from '../../model/ids';
+import { createTimeSkippingEnv, useTestEnv } from '../helpers/temporal-env';
+import { rehearse, reportingOnly, sentBy, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
+
+const env = useTestEnv(createTimeSkippingEnv);
+const run = usePlanflowWorker(env);
+const MINUTE = 60_000;
+
+test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the calendar instants', () =>
+  run(async ({ client, taskQueue, sent }) => {
+    const plan = reportingOnly(await rehearse(env(), 'van-quan-2021-tre-em.yaml'), 2);
+    const [silent, prompt] = plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members as [string, string];
+    const planId = await startPlan(client, plan, taskQueue);
+    await approve(client, planId, { by: 'trieu-duc-dung', stage: 'issue' });
+
+    const submission = plan.reporting.submissions[0]!;
+    const due = lastDay(submission.deadline, {})!;
+    const schedule = noticeSchedule(due, plan.reminderPolicy);
+    const reminders = schedule.filter((n) => n.kind === 'reminder');
+    expect(reminders.map((r) => r.kind === 'reminder' && r.workingDaysLeft)).toEqual([7, 3, 1]);
+
+    await sleepUntil(env(), reminders[1]!.at + MINUTE);
+    const promptId = assignmentWorkflowId(planId, submission.id, prompt);
+    await submitReport(client, promptId, { by: prompt, text: 'Báo cáo kết quả triển khai năm 2021.' });
+    await sleepUntil(env(), schedule.at(-1)!.at + 24 * 60 * MINUTE);
+
+    const silentId = assignmentWorkflowId(planId, submission.id, silent);
+    const toSilent = sentBy(sent, silentId).filter((n) => n.data.event !== 'assignment');
+    // Notices due at one instant go out together, so compare them in a fixed order.
+    const byTime = (a: [string, string, number?], b: [string, string, number?]) => a[2]! - b[2]! || a[0].localeCompare(b[0]);
+    expect(toSilent.map((n): [string, string, number?] => [n.data.event, n.to.id, n.plannedAt]).sort(byTime)).toEqual(
+      schedule.flatMap((n): [string, string, number][] => {
+        if (n.kind !== 'escalation') return [[n.kind, silent, n.at]];
+        const to = n.to === 'assignee-head' ? [silent] : n.to === 'lead' ? ['phong-ldtbxh-dt'] : ['trieu-duc-dung'];
+        return to.map((id) => ['escalation', id, n.at]);
+      }).sort(byTime),
+    );
+    for (const n of toSilent) expect(n.createdAt - n.plannedAt!).toBeLessThan(MINUTE);
+    expect(new Set(toSilent.map((n) => n.key)).size).toBe(toSilent.length);
+
+    const toPrompt = sentBy(sent, promptId).filter((n) => n.data.event === 'reminder');
+    expect(toPrompt.map((n) => n.plannedAt)).toEqual([reminders[0]!.at, reminders[1]!.at]);
+    expect(sentBy(sent, promptId).some((n) => n.data.event === 'overdue' || n.data.event === 'escalation')).toBe(false);
+
+    const status = await planStatus(client, planId);
+    expect(status.assignments[silentId]).toMatchObject({ status: 'overdue', remindersSent: 3, escalationLevel: 3 });
+    expect(status.assignments[promptId]).toMatchObject({ status: 'submitted', remindersSent: 2, escalationLevel: 0 });
+  }));

@@ -1,0 +1,77 @@
+// The plain, serialisable state objects of the planflow workflows and the views their queries return.
+import type { ReportValues } from '../model/actions';
+import type { CivilDate } from '../model/calendar';
+import type { ConsolidationResult } from '../model/consolidate';
+import type { Plan } from '../model/plan';
+import type { AssignmentStatus, Scorecard } from '../model/status';
+import type { AssignmentSpec } from '../model/work';
+
+/** What a parent knows of one assignment: enough for the plan's status, counts and consolidation. */
+export interface AssignmentSummary {
+  /** The assignment's workflow id. */
+  id: string;
+  stepId: string;
+  agencyId: string;
+  agencyName: string;
+  status: AssignmentStatus;
+  lastDay?: CivilDate;
+  remindersSent: number;
+  escalationLevel: number;
+  submittedAt?: number;
+  completedAt?: number;
+  /** The report's first words, for listings. */
+  reportSummary?: string;
+  /** Indicator values of the accepted report, for consolidation. */
+  values?: ReportValues;
+}
+
+export interface ActionRecord {
+  at: number;
+  action: 'submit' | 'accept' | 'return' | 'extend' | 'approve' | 'cancel' | 'consolidate';
+  by: string;
+  note?: string;
+}
+
+export interface AssignmentState {
+  status: AssignmentStatus;
+  lastDay?: CivilDate;
+  /** Bumped by every extension or new deadline on return, so notices of an old deadline never fire. */
+  deadlineVersion: number;
+  /** Notices of the current schedule before this instant were already in the past when it was made. */
+  scheduleFrom: number;
+  /** Keys of notices sent (`reminder-1@v0`), so none is sent twice. */
+  sent: string[];
+  remindersSent: number;
+  escalationLevel: number;
+  report?: { text: string; values: ReportValues; submittedAt: number };
+  completedAt?: number;
+  actions: ActionRecord[];
+}
+
+export interface AssignmentView extends AssignmentState {
+  id: string;
+  spec: AssignmentSpec;
+}
+
+export type PlanStage =
+  | 'awaiting-issue-approval'
+  | 'in-progress'
+  | 'consolidating'
+  | 'awaiting-close-approval'
+  | 'closed'
+  | 'cancelled';
+
+export interface PlanState {
+  stage: PlanStage;
+  issuedOn?: CivilDate;
+  assignments: Record<string, AssignmentSummary>;
+  consolidations: Record<string, { at: number; result: ConsolidationResult; markdown: string }>;
+  actions: ActionRecord[];
+}
+
+export interface PlanView extends PlanState {
+  id: string;
+  plan: Pick<Plan, 'document'> & { number: string };
+  scorecard: Scorecard;
+  byAgency: Record<string, Scorecard>;
+}

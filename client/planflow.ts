@@ -57,51 +57,64 @@ function checked<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   throw new PlanflowError('invalid-input', parsed.error.issues.map((i) => `${i.path.join('.') || '(dữ liệu)'}: ${i.message}`).join('\n'));
 }
 
-/** Runs a call against one workflow, turning Temporal's failures into PlanflowError. */
-async function call<T>(workflowId: string, run: () => Promise<T>): Promise<T> {
+/**
+ * Runs a call against one workflow, turning Temporal's failures into PlanflowError. Assignments start a moment
+ * after the issue is approved, so a workflow not found yet is tried again for a few seconds.
+ */
+async function call<T>(client: Client, workflowId: string, run: () => Promise<T>, retryUntil = Date.now() + 3_000): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    if (error instanceof WorkflowNotFoundError && Date.now() < retryUntil) {
+      if (await hasEnded(client, workflowId)) throw new PlanflowError('ended', `"${workflowId}" đã kết thúc; không thể thao tác thêm.`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return call(client, workflowId, run, retryUntil);
+    }
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       throw new PlanflowError(error.cause.type ?? 'rejected', error.cause.message);
     }
     if (error instanceof WorkflowNotFoundError) {
       throw new PlanflowError('not-found', `Không tìm thấy "${workflowId}" hoặc kế hoạch đã kết thúc.`);
     }
-    if (error instanceof Error && /already completed|completed/i.test(error.message)) {
-      throw new PlanflowError('ended', `"${workflowId}" đã kết thúc; không thể thao tác thêm.`);
-    }
     throw error;
+  }
+}
+
+async function hasEnded(client: Client, workflowId: string): Promise<boolean> {
+  try {
+    return (await client.workflow.getHandle(workflowId).describe()).status.name !== 'RUNNING';
+  } catch {
+    return false;
   }
 }
 
 const handle = (client: Client, workflowId: string) => client.workflow.getHandle(workflowId);
 
 export const approve = (client: Client, planId: string, input: Approve): Promise<PlanView> =>
-  call(planId, () => handle(client, planId).executeUpdate(approveUpdate, { args: [checked(Approve, input)] }));
+  call(client, planId, () => handle(client, planId).executeUpdate(approveUpdate, { args: [checked(Approve, input)] }));
 
 export const cancelPlan = (client: Client, planId: string, input: Cancel): Promise<PlanView> =>
-  call(planId, () => handle(client, planId).executeUpdate(cancelUpdate, { args: [checked(Cancel, input)] }));
+  call(client, planId, () => handle(client, planId).executeUpdate(cancelUpdate, { args: [checked(Cancel, input)] }));
 
 export const consolidateNow = (client: Client, planId: string, input: Consolidate): Promise<PlanView> =>
-  call(planId, () => handle(client, planId).executeUpdate(consolidateUpdate, { args: [checked(Consolidate, input)] }));
+  call(client, planId, () => handle(client, planId).executeUpdate(consolidateUpdate, { args: [checked(Consolidate, input)] }));
 
 export const submitReport = (client: Client, assignmentId: string, input: z.input<typeof SubmitReport>): Promise<AssignmentView> =>
-  call(assignmentId, () => handle(client, assignmentId).executeUpdate(submitReportUpdate, { args: [checked(SubmitReport, input)] }));
+  call(client, assignmentId, () => handle(client, assignmentId).executeUpdate(submitReportUpdate, { args: [checked(SubmitReport, input)] }));
 
 export const reviewReport = (client: Client, assignmentId: string, input: Review): Promise<AssignmentView> =>
-  call(assignmentId, () => handle(client, assignmentId).executeUpdate(reviewUpdate, { args: [checked(Review, input)] }));
+  call(client, assignmentId, () => handle(client, assignmentId).executeUpdate(reviewUpdate, { args: [checked(Review, input)] }));
 
 export const extendDeadline = (client: Client, assignmentId: string, input: Extend): Promise<AssignmentView> =>
-  call(assignmentId, () => handle(client, assignmentId).executeUpdate(extendUpdate, { args: [checked(Extend, input)] }));
+  call(client, assignmentId, () => handle(client, assignmentId).executeUpdate(extendUpdate, { args: [checked(Extend, input)] }));
 
 /** A plan's status: from the running workflow, or from its result once it has ended. */
 export async function planStatus(client: Client, planId: string): Promise<PlanView> {
-  return call(planId, () => handle(client, planId).query(planStatusQuery));
+  return call(client, planId, () => handle(client, planId).query(planStatusQuery));
 }
 
 export const assignmentStatus = (client: Client, assignmentId: string): Promise<AssignmentView> =>
-  call(assignmentId, () => handle(client, assignmentId).query(assignmentStatusQuery));
+  call(client, assignmentId, () => handle(client, assignmentId).query(assignmentStatusQuery));
 
 export interface PlanListing {
   id: string;
@@ -130,3 +143,7 @@ export async function listPlans(client: Client): Promise<PlanListing[]> {
   }
   return plans;
 }
+
+/** Waits for a plan to end (closed or cancelled) and returns its final state. */
+export const planResult = (client: Client, planId: string): Promise<PlanView> =>
+  client.workflow.getHandle<typeof planLifecycle>(planId).result();

@@ -10,7 +10,7 @@ import { assignmentWorkflowId, documentNumber, stepWorkflowId } from '../model/i
 import type { Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
 import { FINAL_STATUSES } from '../model/status';
-import { approversOf, contacts, expandAgencies, recipientIds, stepsOf } from '../model/work';
+import { approversOf, contacts, expandAgencies, recipientIds, stepsOf, type StepSpec } from '../model/work';
 import { approveUpdate, assignmentsChangedSignal, cancelUpdate, consolidateUpdate, planStatusQuery } from './definitions';
 import { notification, send } from './notifications';
 import {
@@ -31,6 +31,7 @@ export async function planLifecycle({ plan }: PlanInput): Promise<PlanView> {
   const outbox: Notification[] = [];
   const consolidationRequests = new Set<string>();
   let changes = 0;
+  let steps: StepSpec[] = [];
   const view = (): PlanView => ({ id, plan: { document: plan.document, number: planRef.number }, ...state, ...scorecards(state) });
 
   setHandler(planStatusQuery, view);
@@ -47,8 +48,23 @@ export async function planLifecycle({ plan }: PlanInput): Promise<PlanView> {
   function approve({ by, stage, note }: Approve): void {
     state.actions.push({ at: Date.now(), action: 'approve', by, note: note ?? stage });
     state.stage = stage === 'issue' ? 'in-progress' : 'closed';
-    if (stage === 'issue') state.issuedOn = plan.document.issuedOn ?? civilDateAt(Date.now());
+    if (stage === 'issue') issue(plan.document.issuedOn ?? civilDateAt(Date.now()));
     changes++;
+  }
+
+  /** Issuing fixes the dates; every assignment exists from then on, so the approval's answer already lists them. */
+  function issue(issuedOn: CivilDate): void {
+    state.issuedOn = issuedOn;
+    steps = stepsOf(plan, id, issuedOn);
+    for (const step of steps) {
+      for (const a of step.assignees) {
+        const assignmentId = assignmentWorkflowId(id, step.stepId, a.assignee.id);
+        state.assignments[assignmentId] = {
+          id: assignmentId, stepId: step.stepId, agencyId: a.assignee.id, agencyName: a.assignee.name,
+          status: step.common.lastDay ? 'not-due' : 'no-deadline', lastDay: step.common.lastDay, remindersSent: 0, escalationLevel: 0,
+        };
+      }
+    }
   }
 
   function cancel({ by, reason }: Cancel): void {
@@ -100,16 +116,6 @@ export async function planLifecycle({ plan }: PlanInput): Promise<PlanView> {
   tell(recipientIds(plan), 'plan-issued', { event: 'plan-issued', issuedOn, signedBy: signatory?.name ?? signatory?.title });
 
   // Work: one child per step, all in one scope so a cancel or close stops them together.
-  const steps = stepsOf(plan, id, issuedOn);
-  for (const step of steps) {
-    for (const a of step.assignees) {
-      const summaryId = assignmentWorkflowId(id, step.stepId, a.assignee.id);
-      state.assignments[summaryId] = {
-        id: summaryId, stepId: step.stepId, agencyId: a.assignee.id, agencyName: a.assignee.name,
-        status: step.common.lastDay ? 'not-due' : 'no-deadline', lastDay: step.common.lastDay, remindersSent: 0, escalationLevel: 0,
-      };
-    }
-  }
   const work = new CancellationScope();
   const stepsDone = work.run(() =>
     Promise.all(steps.map((step) => executeChild(planStep, { workflowId: stepWorkflowId(id, step.stepId), args: [step] }).then(merge))),

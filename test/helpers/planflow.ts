@@ -2,7 +2,7 @@
 // replaced by a recorder so tests can count what would be sent (delivery itself is tested with SMTP).
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import { civilDateAt } from '../../model/calendar';
 import { loadPlanText } from '../../model/load';
@@ -16,30 +16,49 @@ export interface RunContext {
   env: TestWorkflowEnvironment;
   client: Client;
   taskQueue: string;
-  /** Notifications recorded by this run's worker, in the order the activity ran. */
+  /** Notifications recorded since this run began, in the order the activity ran (filter by workflow id). */
   sent: Notification[];
 }
 
 let queues = 0;
 
-export function usePlanflowWorker(env: () => TestWorkflowEnvironment) {
-  let bundle: WorkflowBundleWithSourceMap | undefined;
-  beforeAll(async () => {
-    bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
-  }, 60_000);
+/**
+ * A server and one planflow worker for the whole suite. One worker keeps serving the workflows earlier tests
+ * left running: the time-skipping server cannot skip time while any workflow task waits for a worker.
+ */
+export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>) {
+  let env: TestWorkflowEnvironment | undefined;
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  let sink: Notification[] = [];
+  const taskQueue = `planflow-test-${++queues}`;
 
-  return async function run<T>(body: (ctx: RunContext) => Promise<T>): Promise<T> {
-    const sent: Notification[] = [];
-    const notify: Activities['notify'] = async (n) => {
-      sent.push(n);
+  beforeAll(async () => {
+    env = await create();
+    const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+    const notify: Activities['notify'] = (n) => {
+      sink.push(n);
       return Promise.resolve({ delivered: true });
     };
-    const taskQueue = `planflow-test-${++queues}`;
-    const worker = await Worker.create({
-      connection: env().nativeConnection, taskQueue, workflowBundle: bundle!, activities: { notify },
-    });
-    return worker.runUntil(body({ env: env(), client: env().client, taskQueue, sent }));
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities: { notify } });
+    running = worker.run();
+  }, 60_000);
+
+  afterAll(async () => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    await env?.teardown();
+  });
+
+  const getEnv = () => {
+    if (!env) throw new Error('the Temporal test environment did not start');
+    return env;
   };
+  const run = async <T>(body: (ctx: RunContext) => Promise<T>): Promise<T> => {
+    sink = [];
+    return body({ env: getEnv(), client: getEnv().client, taskQueue, sent: sink });
+  };
+  return { env: getEnv, run };
 }
 
 const quietLogger = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -70,4 +89,24 @@ export function reportingOnly(plan: Plan, communes: number, groupId = 'ubnd-cac-
 export async function sleepUntil(env: TestWorkflowEnvironment, instant: number): Promise<void> {
   const now = await env.currentTimeMs();
   if (instant > now) await env.sleep(instant - now);
+}
+
+/**
+ * Điện Biên's plan (whose article states no reporting regime) with one: the first `communes` communes report
+ * the share of children reached within 20 working days of issue, and the labour office consolidates for the
+ * district. `number` keeps the plans of one suite apart.
+ */
+export async function dienBienWithReporting(env: TestWorkflowEnvironment, number: number, communes = 4): Promise<Plan> {
+  const plan = await rehearse(env, 'dien-bien-292-kh-ubnd-2019.yaml');
+  return {
+    ...reportingOnly(plan, communes),
+    document: { ...plan.document, number },
+    reporting: {
+      submissions: [{
+        id: 'bao-cao-xa', from: ['ubnd-cac-xa'], to: 'phong-ldtbxh', indicators: ['tre-em-tiep-can-dich-vu'],
+        deadline: { kind: 'after-issue', days: 20, unit: 'working-days' },
+      }],
+      consolidations: [{ id: 'tong-hop-huyen', of: ['bao-cao-xa'], by: 'phong-ldtbxh', to: ['ubnd-huyen'] }],
+    },
+  };
 }

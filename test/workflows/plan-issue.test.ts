@@ -3,11 +3,10 @@
 import { approve, planStatus, startPlan } from '../../client/planflow';
 import { lastDay } from '../../model/calendar';
 import { recipientIds } from '../../model/work';
-import { createTimeSkippingEnv, useTestEnv } from '../helpers/temporal-env';
-import { rehearse, usePlanflowWorker } from '../helpers/planflow';
+import { createTimeSkippingEnv } from '../helpers/temporal-env';
+import { rehearse, sentBy, usePlanflowWorker } from '../helpers/planflow';
 
-const env = useTestEnv(createTimeSkippingEnv);
-const run = usePlanflowWorker(env);
+const { env, run } = usePlanflowWorker(createTimeSkippingEnv);
 
 test('Văn Quan 2021: the signatory issues it, recipients hear once, each commune reports by the plan date', () =>
   run(async ({ client, taskQueue, sent }) => {
@@ -25,7 +24,7 @@ test('Văn Quan 2021: the signatory issues it, recipients hear once, each commun
     expect(updates).toHaveLength(1); // the refused approval left no trace
 
     const status = await planStatus(client, planId);
-    const notices = sent.filter((n) => n.data.event === 'plan-issued');
+    const notices = sentBy(sent, planId).filter((n) => n.data.event === 'plan-issued');
     expect(notices.map((n) => n.to.id).sort()).toEqual(recipientIds(plan).sort());
     expect(new Set(notices.map((n) => n.key)).size).toBe(notices.length);
 

@@ -4,11 +4,10 @@
 import { approve, planStatus, startPlan, submitReport } from '../../client/planflow';
 import { lastDay, noticeSchedule } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
-import { createTimeSkippingEnv, useTestEnv } from '../helpers/temporal-env';
+import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { rehearse, reportingOnly, sentBy, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
 
-const env = useTestEnv(createTimeSkippingEnv);
-const run = usePlanflowWorker(env);
+const { env, run } = usePlanflowWorker(createTimeSkippingEnv);
 const MINUTE = 60_000;
 
 test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the calendar instants', () =>

@@ -1,0 +1,145 @@
+// Reports, reviews and extensions on the time-skipping server: what is refused (and leaves no trace), how a
+// returned report ends late, how an extension moves the reminders, and how the district consolidates.
+import type { Client } from '@temporalio/client';
+import {
+  approve, cancelPlan, consolidateNow, extendDeadline, planResult, planStatus, reviewReport, startPlan, submitReport,
+} from '../../client/planflow';
+import { addWorkingDays, civilDateAt, deadlineInstant, noticeSchedule } from '../../model/calendar';
+import { assignmentWorkflowId } from '../../model/ids';
+import type { Plan } from '../../model/plan';
+import { createTimeSkippingEnv } from '../helpers/temporal-env';
+import { dienBienWithReporting, sentBy, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
+
+const { env, run } = usePlanflowWorker(createTimeSkippingEnv);
+const HOUR = 3_600_000;
+
+async function issue(client: Client, plan: Plan, taskQueue: string) {
+  const planId = await startPlan(client, plan, taskQueue);
+  const status = await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'issue' });
+  const communes = plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members;
+  const ids = communes.map((c) => assignmentWorkflowId(planId, 'bao-cao-xa', c));
+  const lastDay = Object.values(status.assignments)[0]!.lastDay!;
+  return { planId, communes, ids, lastDay };
+}
+
+const updateEvents = async (client: Client, workflowId: string) =>
+  ((await client.workflow.getHandle(workflowId).fetchHistory()).events ?? []).filter(
+    (e) => e.workflowExecutionUpdateAcceptedEventAttributes || e.workflowExecutionUpdateCompletedEventAttributes,
+  ).length;
+
+test('reports by the wrong agency, with unknown indicators, out-of-range values or after the close are refused without a trace', () =>
+  run(async ({ client, taskQueue }) => {
+    const plan = await dienBienWithReporting(env(), 101);
+    const { planId, communes, ids } = await issue(client, plan, taskQueue);
+    const [a, b] = communes as [string, string];
+    const [idA] = ids as [string];
+    const reached = { numerator: 80, denominator: 100 };
+
+    await expect(submitReport(client, idA, { by: b, text: 'x', values: {} })).rejects.toMatchObject({ code: 'wrong-agency' });
+    await expect(submitReport(client, idA, { by: a, text: 'x', values: { 'chi-tieu-la': 3 } })).rejects.toMatchObject({ code: 'unknown-indicator' });
+    await expect(submitReport(client, idA, { by: a, text: 'x', values: { 'tre-em-tiep-can-dich-vu': { numerator: 120, denominator: 100 } } }))
+      .rejects.toMatchObject({ code: 'out-of-range' });
+    await expect(submitReport(client, idA, { by: a, text: 'x', values: { 'tre-em-tiep-can-dich-vu': 0.8 } })).rejects.toMatchObject({ code: 'bad-value' });
+    await expect(submitReport(client, idA, { by: a, text: '', values: {} })).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(await updateEvents(client, idA)).toBe(0);
+
+    await submitReport(client, idA, { by: a, text: 'Đã triển khai.', values: { 'tre-em-tiep-can-dich-vu': reached } });
+    expect(await updateEvents(client, idA)).toBe(2); // accepted + completed, once
+
+    await consolidateNow(client, planId, { by: 'phong-ldtbxh' });
+    await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'close' });
+    const closed = await planResult(client, planId);
+    expect(closed.stage).toBe('closed');
+    await expect(submitReport(client, ids[1]!, { by: b, text: 'muộn', values: {} })).rejects.toMatchObject({ code: 'ended' });
+  }));
+
+test('returned, sent again and accepted after the deadline is done late; accepted before it is done on time', () =>
+  run(async ({ client, taskQueue }) => {
+    const plan = await dienBienWithReporting(env(), 102, 2);
+    const { communes, ids, lastDay } = await issue(client, plan, taskQueue);
+    const [a, b] = communes as [string, string];
+    const [idA, idB] = ids as [string, string];
+
+    await submitReport(client, idA, { by: a, text: 'Bản đầu.' });
+    await expect(reviewReport(client, idA, { by: a, decision: 'accept' })).rejects.toMatchObject({ code: 'not-reviewer' });
+    const returned = await reviewReport(client, idA, { by: 'phong-ldtbxh', decision: 'return', reason: 'Thiếu số liệu trẻ em.' });
+    expect(returned.status).toBe('returned');
+
+    await submitReport(client, idB, { by: b, text: 'Đúng hạn.' });
+    expect((await reviewReport(client, idB, { by: 'phong-ldtbxh', decision: 'accept' })).status).toBe('done-on-time');
+
+    await sleepUntil(env(), deadlineInstant(lastDay) + 2 * HOUR);
+    await submitReport(client, idA, { by: a, text: 'Bản bổ sung.' });
+    expect((await reviewReport(client, idA, { by: 'phong-ldtbxh', decision: 'accept' })).status).toBe('done-late');
+  }));
+
+test('an extended deadline moves the reminders; no reminder of the old deadline fires', () =>
+  run(async ({ client, taskQueue, sent }) => {
+    const plan = await dienBienWithReporting(env(), 103, 1);
+    const { ids, lastDay } = await issue(client, plan, taskQueue);
+    const [idA] = ids as [string];
+    const before = noticeSchedule(lastDay, plan.reminderPolicy);
+
+    await sleepUntil(env(), before[0]!.at + HOUR); // the first reminder (7 working days before) has gone out
+    const newLastDay = addWorkingDays(lastDay, 10);
+    await expect(extendDeadline(client, idA, { by: communeOf(plan), newLastDay, reason: 'x' })).rejects.toMatchObject({ code: 'not-allowed' });
+    await extendDeadline(client, idA, { by: 'phong-ldtbxh', newLastDay, reason: 'Xã bị ảnh hưởng mưa lũ.' });
+    const after = noticeSchedule(newLastDay, plan.reminderPolicy);
+    await sleepUntil(env(), after.find((n) => n.kind === 'overdue')!.at - HOUR);
+
+    const reminders = sentBy(sent, idA).filter((n) => n.data.event === 'reminder').map((n) => n.plannedAt);
+    expect(reminders).toEqual([before[0]!.at, ...after.filter((n) => n.kind === 'reminder').map((n) => n.at)]);
+    expect(sentBy(sent, idA).filter((n) => n.data.event === 'overdue' || n.data.event === 'escalation')).toEqual([]);
+    expect(sentBy(sent, idA).some((n) => n.data.event === 'deadline-extended')).toBe(true);
+  }));
+
+test('consolidation sums numerators and denominators, compares with 70% and 90%, and names who is missing', () =>
+  run(async ({ client, taskQueue, sent }) => {
+    const plan = await dienBienWithReporting(env(), 104, 4);
+    const { planId, communes, ids } = await issue(client, plan, taskQueue);
+    const figures = [{ numerator: 300, denominator: 400 }, { numerator: 90, denominator: 100 }, { numerator: 10, denominator: 100 }];
+    for (const [i, f] of figures.entries()) {
+      await submitReport(client, ids[i]!, { by: communes[i]!, text: 'Báo cáo.', values: { 'tre-em-tiep-can-dich-vu': f } });
+      await reviewReport(client, ids[i]!, { by: 'phong-ldtbxh', decision: 'accept' });
+    }
+    const status = await waitForConsolidation(client, planId);
+    const result = status.consolidations['tong-hop-huyen']!.result;
+    const reach = result.indicators[0]!;
+    expect(reach).toMatchObject({ numerator: 400, denominator: 600 }); // 66.7%, not the 58.3% mean of 75/90/10
+    expect(reach.value).toBeCloseTo(66.67, 1);
+    expect(reach.targets.map((t) => [t.value, t.met])).toEqual([[70, false], [90, false]]);
+    expect(result.missing).toEqual([plan.agencies.find((x) => x.id === communes[3])!.name]);
+    const report = sentBy(sent, planId).filter((n) => n.data.event === 'consolidated-report');
+    expect(report.map((n) => n.to.id)).toEqual(['ubnd-huyen']);
+    const markdown = report[0]!.data.event === 'consolidated-report' ? report[0]!.data.markdown : '';
+    expect(markdown).toContain('66,7%');
+  }));
+
+test('cancelling mid-flight ends every child; no reminder fires afterwards', () =>
+  run(async ({ client, taskQueue, sent }) => {
+    const plan = await dienBienWithReporting(env(), 105, 3);
+    const { planId, ids, lastDay } = await issue(client, plan, taskQueue);
+    await expect(cancelPlan(client, planId, { by: 'phong-ldtbxh', reason: 'x' })).rejects.toMatchObject({ code: 'not-leader' });
+    await cancelPlan(client, planId, { by: 'chu-tich-ubnd-huyen', reason: 'Điều chỉnh kế hoạch.' });
+    const result = await planResult(client, planId);
+    expect(result.stage).toBe('cancelled');
+    for (const id of ids) expect((await client.workflow.getHandle(id).describe()).status.name).not.toBe('RUNNING');
+    const sentAtCancel = sentBy(sent, planId).length;
+    await sleepUntil(env(), deadlineInstant(addWorkingDays(lastDay, 10)));
+    expect(sentBy(sent, planId)).toHaveLength(sentAtCancel);
+    expect(sentBy(sent, planId).filter((n) => n.data.event === 'reminder')).toEqual([]);
+    expect(Object.values(result.assignments).every((a) => a.status === 'cancelled')).toBe(true);
+    expect(civilDateAt(await env().currentTimeMs()) > lastDay).toBe(true);
+  }));
+
+const communeOf = (plan: Plan) => plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members[0]!;
+
+/** The plan consolidates at the end of its escalation ladder; skip time until it has. */
+async function waitForConsolidation(client: Client, planId: string) {
+  for (let i = 0; i < 30; i++) {
+    const status = await planStatus(client, planId);
+    if (status.consolidations['tong-hop-huyen']) return status;
+    await env().sleep(2 * 24 * HOUR);
+  }
+  throw new Error('no consolidation');
+}

@@ -4,6 +4,7 @@
 import { approve, planStatus, startPlan, submitReport } from '../../client/planflow';
 import { lastDay, noticeSchedule } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
+import { recordHistory } from '../helpers/histories';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { rehearse, reportingOnly, sentBy, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
 
@@ -49,4 +50,7 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     const status = await planStatus(client, planId);
     expect(status.assignments[silentId]).toMatchObject({ status: 'overdue', remindersSent: 3, escalationLevel: 3 });
     expect(status.assignments[promptId]).toMatchObject({ status: 'submitted', remindersSent: 2, escalationLevel: 0 });
+
+    await recordHistory(client, silentId, 'assignment-never-reports');
+    await recordHistory(client, promptId, 'assignment-reports-after-second-reminder');
   }));

@@ -7,6 +7,7 @@ import {
 import { addWorkingDays, civilDateAt, deadlineInstant, noticeSchedule } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
 import type { Plan } from '../../model/plan';
+import { recordHistory } from '../helpers/histories';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { dienBienWithReporting, sentBy, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
 
@@ -71,6 +72,7 @@ test('returned, sent again and accepted after the deadline is done late; accepte
     await sleepUntil(env(), deadlineInstant(lastDay) + 2 * HOUR);
     await submitReport(client, idA, { by: a, text: 'Bản bổ sung.' });
     expect((await reviewReport(client, idA, { by: 'phong-ldtbxh', decision: 'accept' })).status).toBe('done-late');
+    await recordHistory(client, idA, 'assignment-returned-then-late');
   }));
 
 test('an extended deadline moves the reminders; no reminder of the old deadline fires', () =>
@@ -91,6 +93,7 @@ test('an extended deadline moves the reminders; no reminder of the old deadline 
     expect(reminders).toEqual([before[0]!.at, ...after.filter((n) => n.kind === 'reminder').map((n) => n.at)]);
     expect(sentBy(sent, idA).filter((n) => n.data.event === 'overdue' || n.data.event === 'escalation')).toEqual([]);
     expect(sentBy(sent, idA).some((n) => n.data.event === 'deadline-extended')).toBe(true);
+    await recordHistory(client, idA, 'assignment-extended');
   }));
 
 test('consolidation sums numerators and denominators, compares with 70% and 90%, and names who is missing', () =>
@@ -113,6 +116,10 @@ test('consolidation sums numerators and denominators, compares with 70% and 90%,
     expect(report.map((n) => n.to.id)).toEqual(['ubnd-huyen']);
     const markdown = report[0]!.data.event === 'consolidated-report' ? report[0]!.data.markdown : '';
     expect(markdown).toContain('66,7%');
+    await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'close' });
+    await planResult(client, planId);
+    await recordHistory(client, planId, 'plan-consolidated-and-closed');
+    await recordHistory(client, `${planId}/bao-cao-xa`, 'step-consolidated-and-closed');
   }));
 
 test('cancelling mid-flight ends every child; no reminder fires afterwards', () =>
@@ -130,6 +137,8 @@ test('cancelling mid-flight ends every child; no reminder fires afterwards', () 
     expect(sentBy(sent, planId).filter((n) => n.data.event === 'reminder')).toEqual([]);
     expect(Object.values(result.assignments).every((a) => a.status === 'cancelled')).toBe(true);
     expect(civilDateAt(await env().currentTimeMs()) > lastDay).toBe(true);
+    await recordHistory(client, planId, 'plan-cancelled');
+    await recordHistory(client, ids[0]!, 'assignment-cancelled');
   }));
 
 const communeOf = (plan: Plan) => plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members[0]!;

@@ -1,0 +1,23 @@
+// Recorded workflow histories for replay tests. `RECORD_HISTORIES=1 npm run jest` writes them from the lifecycle
+// suites; they are committed, and test/workflows/replay.test.ts replays every one against today's workflow code.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { ROOT } from './files';
+
+export const HISTORIES_DIR = join(ROOT, 'test', 'histories');
+
+export async function recordHistory(client: Client, workflowId: string, name: string): Promise<void> {
+  if (!process.env.RECORD_HISTORIES) return;
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  mkdirSync(HISTORIES_DIR, { recursive: true });
+  // The workflow id is kept beside the history: replay builds child ids from it.
+  const recorded = { workflowId, history: JSON.parse(historyToJSON(history)) as unknown };
+  writeFileSync(join(HISTORIES_DIR, `${name}.json`), `${JSON.stringify(recorded)}\n`);
+}
+
+export interface RecordedHistory {
+  workflowId: string;
+  history: unknown;
+}

@@ -1,0 +1,26 @@
+// Determinism: every recorded history replays against today's workflow code. A change that would break running
+// plans fails here; guard it with patched() (see README) and record new histories.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { HISTORIES_DIR, type RecordedHistory } from '../helpers/histories';
+
+const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
+
+test('there are recorded histories of plans, steps and assignments', () => {
+  expect(files.length).toBeGreaterThanOrEqual(6);
+  for (const kind of ['plan-', 'step-', 'assignment-']) expect(files.some((f) => f.startsWith(kind))).toBe(true);
+});
+
+test('every recorded history replays without nondeterminism', async () => {
+  const histories = files.map((f) => {
+    const recorded = JSON.parse(readFileSync(join(HISTORIES_DIR, f), 'utf8')) as RecordedHistory;
+    return { workflowId: recorded.workflowId, history: historyFromJSON(recorded.history) };
+  });
+  const failures: string[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('../../workflows') }, histories)) {
+    if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+  }
+  expect(failures).toEqual([]);
+}, 120_000);

@@ -8,3 +8,9 @@ export const LANG_OPTION = { lang: { type: 'string' } } as const;
 export function langOf(option: string | undefined): Lang {
   return (option ?? process.env.PLANFLOW_LANG) === 'en' ? 'en' : 'vi';
 }
+
+/** Prints how a command is used and returns the exit code for wrong usage. */
+export function usage(text: string): number {
+  process.stderr.write(`Cách dùng: ${text}\n`);
+  return 2;
+}

@@ -61,7 +61,7 @@ function checked<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
  * Runs a call against one workflow, turning Temporal's failures into PlanflowError. Assignments start a moment
  * after the issue is approved, so a workflow not found yet is tried again for a few seconds.
  */
-async function call<T>(client: Client, workflowId: string, run: () => Promise<T>, retryUntil = Date.now() + 3_000): Promise<T> {
+async function call<T>(client: Client, workflowId: string, run: () => Promise<T>, retryUntil = Date.now() + 10_000): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -70,8 +70,10 @@ async function call<T>(client: Client, workflowId: string, run: () => Promise<T>
       await new Promise((resolve) => setTimeout(resolve, 100));
       return call(client, workflowId, run, retryUntil);
     }
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      throw new PlanflowError(error.cause.type ?? 'rejected', error.cause.message);
+    if (error instanceof WorkflowUpdateFailedError) {
+      const cause = error.cause;
+      if (cause instanceof ApplicationFailure) throw new PlanflowError(cause.type ?? 'rejected', cause.message);
+      throw new PlanflowError('update-failed', `${workflowId}: thao tác không thành công (${cause?.message ?? error.message})`);
     }
     if (error instanceof WorkflowNotFoundError) {
       throw new PlanflowError('not-found', `Không tìm thấy "${workflowId}" hoặc kế hoạch đã kết thúc.`);

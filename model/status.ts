@@ -27,6 +27,26 @@ export const STATUS_LABELS: Record<AssignmentStatus, { vi: string; en: string }>
   'no-deadline': { vi: 'không có thời hạn', en: 'no deadline' },
 };
 
+/** A plan's stages, from the issue approval to its close. */
+export const PlanStage = z.enum(['awaiting-issue-approval', 'in-progress', 'consolidating', 'awaiting-close-approval', 'closed', 'cancelled']);
+export type PlanStage = z.infer<typeof PlanStage>;
+
+export const STAGE_LABELS: Record<PlanStage, { vi: string; en: string }> = {
+  'awaiting-issue-approval': { vi: 'chờ duyệt ban hành', en: 'awaiting issue approval' },
+  'in-progress': { vi: 'đang thực hiện', en: 'in progress' },
+  consolidating: { vi: 'đang tổng hợp báo cáo', en: 'consolidating reports' },
+  'awaiting-close-approval': { vi: 'chờ duyệt kết thúc', en: 'awaiting close approval' },
+  closed: { vi: 'đã kết thúc', en: 'closed' },
+  cancelled: { vi: 'đã hủy', en: 'cancelled' },
+};
+
+/** The approval a plan waits for in a stage: the issue before it is issued, the close while it runs. */
+export function pendingApproval(stage: PlanStage): 'issue' | 'close' | undefined {
+  if (stage === 'awaiting-issue-approval') return 'issue';
+  if (stage === 'in-progress' || stage === 'consolidating' || stage === 'awaiting-close-approval') return 'close';
+  return undefined;
+}
+
 export const FINAL_STATUSES: readonly AssignmentStatus[] = ['done-on-time', 'done-late', 'cancelled'];
 /** Statuses in which the agency still has to act, so reminders and escalations apply. */
 export const OPEN_STATUSES: readonly AssignmentStatus[] = ['not-due', 'due-soon', 'overdue', 'returned'];

@@ -28,16 +28,18 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
   const state = carried ?? initialAssignmentState(spec, Date.now());
   const outbox: Notification[] = [];
   let changes = 0;
+  let reported = ''; // the last summary sent to the parent
   const view = (): AssignmentView => ({ id, spec, ...state });
-
-  setHandler(assignmentStatusQuery, view);
-  setHandler(submitReportUpdate, (input) => (submit(input), view()), { validator: (input) => validateSubmit(spec, state, input) });
-  setHandler(reviewUpdate, (input) => (review(input), view()), { validator: (input) => validateReview(spec, state, input, Date.now()) });
-  setHandler(extendUpdate, (input) => (extend(input), view()), { validator: (input) => validateExtend(spec, state, input, Date.now()) });
 
   const work = { stepId: spec.stepId, clauseText: spec.text };
   const tell = (to: AssignmentSpec['assignee'], event: string, data: Notification['data'], plannedAt?: number) =>
     outbox.push(notification(spec.plan, to, event, data, plannedAt));
+
+  // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
+  setHandler(assignmentStatusQuery, view);
+  setHandler(submitReportUpdate, (input) => (submit(input), view()), { validator: (input) => validateSubmit(spec, state, input) });
+  setHandler(reviewUpdate, (input) => (review(input), view()), { validator: (input) => validateReview(spec, state, input, Date.now()) });
+  setHandler(extendUpdate, (input) => (extend(input), view()), { validator: (input) => validateExtend(spec, state, input, Date.now()) });
 
   function submit(input: SubmitReport): void {
     state.report = { text: input.text, values: input.values, submittedAt: Date.now() };
@@ -97,7 +99,6 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
     if (notice.kind === 'escalation') state.escalationLevel = Math.max(state.escalationLevel, notice.step);
   }
 
-  let reported = '';
   async function reportToParent(): Promise<void> {
     const summary = summarise(id, spec, state);
     const fingerprint = JSON.stringify(summary);

@@ -34,6 +34,11 @@ export async function planLifecycle({ plan }: PlanInput): Promise<PlanView> {
   let steps: StepSpec[] = [];
   const view = (): PlanView => ({ id, plan: { document: plan.document, number: planRef.number }, ...state, ...scorecards(state) });
 
+  let searchAttributes = ''; // the stage and overdue count last written
+  const tell = (ids: string[], event: string, data: Notification['data']) =>
+    contacts(plan, ids).forEach((to) => outbox.push(notification(planRef, to, event, data)));
+
+  // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
   setHandler(planStatusQuery, view);
   setHandler(approveUpdate, (input) => (approve(input), view()), { validator: (input) => validateApprove(plan, state, input) });
   setHandler(cancelUpdate, (input) => (cancel(input), view()), { validator: (input) => validateCancel(plan, state, input) });
@@ -41,9 +46,6 @@ export async function planLifecycle({ plan }: PlanInput): Promise<PlanView> {
     validator: (input) => validateConsolidate(plan, state, input),
   });
   setHandler(assignmentsChangedSignal, (summaries) => merge(summaries));
-
-  const tell = (ids: string[], event: string, data: Notification['data']) =>
-    contacts(plan, ids).forEach((to) => outbox.push(notification(planRef, to, event, data)));
 
   function approve({ by, stage, note }: Approve): void {
     state.actions.push({ at: Date.now(), action: 'approve', by, note: note ?? stage });
@@ -85,7 +87,6 @@ export async function planLifecycle({ plan }: PlanInput): Promise<PlanView> {
     changes++;
   }
 
-  let searchAttributes = '';
   async function flush(): Promise<void> {
     const overdue = Object.values(state.assignments).filter((a) => a.status === 'overdue').length;
     const fingerprint = `${state.stage}/${overdue}`;

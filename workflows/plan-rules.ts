@@ -2,26 +2,10 @@
 import { Approve, Cancel, Consolidate } from '../model/actions';
 import { addWorkingDays, deadlineInstant, instantAt, lastDay, type CivilDate } from '../model/calendar';
 import type { Plan, Consolidation } from '../model/plan';
-import { FINAL_STATUSES, scorecard, type Scorecard } from '../model/status';
+import { FINAL_STATUSES, STAGE_LABELS, pendingApproval, scorecard, type Scorecard } from '../model/status';
 import { approversOf } from '../model/work';
 import { reject } from './assignment-rules';
-import type { PlanState, PlanStage } from './state';
-
-const STAGE_LABELS: Record<PlanStage, string> = {
-  'awaiting-issue-approval': 'chờ duyệt ban hành',
-  'in-progress': 'đang thực hiện',
-  consolidating: 'đang tổng hợp',
-  'awaiting-close-approval': 'chờ duyệt kết thúc',
-  closed: 'đã kết thúc',
-  cancelled: 'đã hủy',
-};
-
-/** The approval a plan waits for in a stage: issue before it is issued, close once it runs. */
-export function pendingApproval(stage: PlanStage): 'issue' | 'close' | undefined {
-  if (stage === 'awaiting-issue-approval') return 'issue';
-  if (stage === 'in-progress' || stage === 'consolidating' || stage === 'awaiting-close-approval') return 'close';
-  return undefined;
-}
+import type { PlanState } from './state';
 
 /** Leaders: whoever approves the issue or the close, and the signatory. */
 export function leadersOf(plan: Plan): string[] {
@@ -37,7 +21,7 @@ export function validateApprove(plan: Plan, state: PlanState, raw: unknown): voi
   const { by, stage } = parsed.data;
   const pending = pendingApproval(state.stage);
   if (stage !== pending) {
-    reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage]}": không có bước "${stage}" nào chờ duyệt.`);
+    reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage].vi}": không có bước "${stage}" nào chờ duyệt.`);
   }
   const approvers = approversOf(plan, stage);
   if (!approvers.includes(by)) {
@@ -48,14 +32,14 @@ export function validateApprove(plan: Plan, state: PlanState, raw: unknown): voi
 export function validateCancel(plan: Plan, state: PlanState, raw: unknown): void {
   const parsed = Cancel.safeParse(raw);
   if (!parsed.success) reject('invalid-input', zodLines(parsed.error.issues));
-  if (state.stage === 'closed' || state.stage === 'cancelled') reject('closed', `Kế hoạch ${STAGE_LABELS[state.stage]}.`);
+  if (state.stage === 'closed' || state.stage === 'cancelled') reject('closed', `Kế hoạch ${STAGE_LABELS[state.stage].vi}.`);
   if (!leadersOf(plan).includes(parsed.data.by)) reject('not-leader', `Chỉ lãnh đạo được hủy kế hoạch ("${parsed.data.by}" không phải).`);
 }
 
 export function validateConsolidate(plan: Plan, state: PlanState, raw: unknown): void {
   const parsed = Consolidate.safeParse(raw);
   if (!parsed.success) reject('invalid-input', zodLines(parsed.error.issues));
-  if (pendingApproval(state.stage) !== 'close') reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage]}".`);
+  if (pendingApproval(state.stage) !== 'close') reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage].vi}".`);
   const open = plan.reporting.consolidations.filter((c) => c.by === parsed.data.by && !state.consolidations[c.id]);
   if (!open.length) reject('nothing-to-consolidate', `"${parsed.data.by}" không có báo cáo nào cần tổng hợp.`);
 }

@@ -3,7 +3,7 @@ import type { ReportValues } from '../model/actions';
 import type { CivilDate } from '../model/calendar';
 import type { ConsolidationResult } from '../model/consolidate';
 import type { Plan } from '../model/plan';
-import type { AssignmentStatus, Scorecard } from '../model/status';
+import type { AssignmentStatus, PlanStage, Scorecard } from '../model/status';
 import type { AssignmentSpec } from '../model/work';
 
 /** What a parent knows of one assignment: enough for the plan's status, counts and consolidation. */
@@ -53,13 +53,7 @@ export interface AssignmentView extends AssignmentState {
   spec: AssignmentSpec;
 }
 
-export type PlanStage =
-  | 'awaiting-issue-approval'
-  | 'in-progress'
-  | 'consolidating'
-  | 'awaiting-close-approval'
-  | 'closed'
-  | 'cancelled';
+export type { PlanStage };
 
 export interface PlanState {
   stage: PlanStage;

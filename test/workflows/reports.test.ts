@@ -57,7 +57,7 @@ test('reports by the wrong agency, with unknown indicators, out-of-range values 
 test('returned, sent again and accepted after the deadline is done late; accepted before it is done on time', () =>
   run(async ({ client, taskQueue }) => {
     const plan = await dienBienWithReporting(env(), 102, 2);
-    const { communes, ids, lastDay } = await issue(client, plan, taskQueue);
+    const { planId, communes, ids, lastDay } = await issue(client, plan, taskQueue);
     const [a, b] = communes as [string, string];
     const [idA, idB] = ids as [string, string];
 
@@ -73,12 +73,13 @@ test('returned, sent again and accepted after the deadline is done late; accepte
     await submitReport(client, idA, { by: a, text: 'Bản bổ sung.' });
     expect((await reviewReport(client, idA, { by: 'phong-ldtbxh', decision: 'accept' })).status).toBe('done-late');
     await recordHistory(client, idA, 'assignment-returned-then-late');
+    await endPlan(client, planId);
   }));
 
 test('an extended deadline moves the reminders; no reminder of the old deadline fires', () =>
   run(async ({ client, taskQueue, sent }) => {
     const plan = await dienBienWithReporting(env(), 103, 1);
-    const { ids, lastDay } = await issue(client, plan, taskQueue);
+    const { planId, ids, lastDay } = await issue(client, plan, taskQueue);
     const [idA] = ids as [string];
     const before = noticeSchedule(lastDay, plan.reminderPolicy);
 
@@ -94,6 +95,7 @@ test('an extended deadline moves the reminders; no reminder of the old deadline 
     expect(sentBy(sent, idA).filter((n) => n.data.event === 'overdue' || n.data.event === 'escalation')).toEqual([]);
     expect(sentBy(sent, idA).some((n) => n.data.event === 'deadline-extended')).toBe(true);
     await recordHistory(client, idA, 'assignment-extended');
+    await endPlan(client, planId);
   }));
 
 test('consolidation sums numerators and denominators, compares with 70% and 90%, and names who is missing', () =>
@@ -140,6 +142,12 @@ test('cancelling mid-flight ends every child; no reminder fires afterwards', () 
     await recordHistory(client, planId, 'plan-cancelled');
     await recordHistory(client, ids[0]!, 'assignment-cancelled');
   }));
+
+/** Leaves nothing running for the next test: the time-skipping server waits for every workflow. */
+async function endPlan(client: Client, planId: string): Promise<void> {
+  await cancelPlan(client, planId, { by: 'chu-tich-ubnd-huyen', reason: 'Kết thúc phép thử.' });
+  await planResult(client, planId);
+}
 
 const communeOf = (plan: Plan) => plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members[0]!;
 

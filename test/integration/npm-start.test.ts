@@ -1,0 +1,100 @@
+// The main job as a coordinator uses it: `npm start` (embedded dev server + worker), then the CLI starts the
+// rebased Điện Biên plan, approves it, submits one report and reads the status; a restart keeps the state.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/files';
+import { planflow } from '../helpers/cli';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'planflow-start-'));
+let launcher: ChildProcess | undefined;
+let ports: { server: number; ui: number };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Runs what `npm start` runs, in its own process group, and waits until the worker says it is ready. */
+function start(): Promise<void> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, PLANFLOW_DATA_DIR: dataDir, PLANFLOW_DEV_SERVER_PORT: String(ports.server), PLANFLOW_DEV_UI_PORT: String(ports.ui),
+  };
+  delete env.TEMPORAL_ADDRESS; // nothing configured: the embedded dev server
+  launcher = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'worker/main.ts'], { cwd: ROOT, env, detached: true });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    launcher!.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('planflow worker đang chạy')) resolve();
+    });
+    launcher!.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
+  });
+}
+
+/** Ctrl+C, as a person stops it; the launcher stops the worker and then the dev server. */
+async function stop(): Promise<void> {
+  const child = launcher;
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid!, 'SIGINT');
+  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function eventually<T>(get: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; ; i++) {
+    const value = await get();
+    if (done(value) || i === 20) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+beforeAll(async () => {
+  ports = { server: await freePort(), ui: await freePort() };
+});
+
+afterAll(async () => {
+  await stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('npm start, then start, approve, report and status through the CLI; a restart keeps the plan', async () => {
+  await start();
+  const env = { TEMPORAL_ADDRESS: `localhost:${ports.server}` };
+  const started = await planflow(['start', 'examples/dien-bien-292-kh-ubnd-2019.yaml', '--rebase', 'today'], env);
+  expect(started).toMatchObject({ code: 0 });
+  const planId = /plan\/292-KH-UBND\/\d{4}/.exec(started.stdout)![0];
+
+  expect((await planflow(['approve', planId, '--as', 'phong-ldtbxh'], env)).code).toBe(1);
+  const approved = await planflow(['approve', planId, '--as', 'chu-tich-ubnd-huyen'], env);
+  expect(approved.stdout).toContain('Giai đoạn: đang thực hiện');
+
+  const assignment = `${planId}/clause-7/xa-thanh-xuong`;
+  const reported = await planflow(['report', assignment, '--as', 'xa-thanh-xuong', '--text', 'Đã xây dựng kế hoạch của xã.', '--value', 'tre-em-tiep-can-dich-vu=300/400'], env);
+  expect({ code: reported.code, stderr: reported.stderr }).toEqual({ code: 0, stderr: '' });
+  expect(reported.stdout).toContain('đã nộp – chờ duyệt');
+
+  // The plan hears of the report from its step a moment later.
+  const status = await eventually(() => planflow(['status', planId], env), (s) => s.stdout.includes('UBND xã Thanh Xương — clause-7: đã nộp'));
+  expect(status.stdout).toContain('UBND xã Thanh Xương — clause-7: đã nộp – chờ duyệt');
+  const listed = await planflow(['list'], env);
+  expect(listed.stdout).toContain(`${planId}  292/KH-UBND  đang thực hiện  quá hạn: 0`);
+  expect(readdirSync(join(dataDir, 'outbox')).length).toBeGreaterThan(0);
+
+  await stop();
+  await start();
+  const again = await planflow(['status', planId, '--json'], env);
+  const view = JSON.parse(again.stdout) as { stage: string; assignments: Record<string, { status: string }> };
+  expect(view.stage).toBe('in-progress');
+  expect(view.assignments[assignment]?.status).toBe('submitted');
+  await stop();
+}, 180_000);

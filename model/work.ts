@@ -1,7 +1,7 @@
 // Turns a plan into tracked work: one assignment per responsibility clause or report submission and per agency it
 // names (a group such as "UBND các xã" gives one per member), each carrying what its workflow needs and no more.
 import { z } from 'zod';
-import { lastDay, type CivilDate } from './calendar';
+import { addDays, lastDay, recurringDays, type CivilDate } from './calendar';
 import { documentNumber } from './ids';
 import { Contact } from './notifications';
 import { Deadline, Deliverable, Indicator, ReminderPolicy, type Plan } from './plan';
@@ -24,6 +24,11 @@ export const AssignmentSpec = z.object({
   reviewers: z.array(z.string()),
   deadline: Deadline.optional(),
   lastDay: z.iso.date().optional(),
+  /**
+   * For a recurring deadline, the last day of every cycle until the plan ends; `lastDay` is the first. Absent in
+   * assignments started before recurring cycles existed, whose histories must still replay.
+   */
+  cycles: z.array(z.iso.date()).optional(),
   indicators: z.array(Indicator),
   policy: ReminderPolicy,
 });
@@ -74,6 +79,11 @@ export function recipientIds(plan: Plan): string[] {
   return [...new Set(ids.flatMap((id) => (groups.has(id) ? expandAgencies(plan, [id]) : [id])))];
 }
 
+/** The plan's last day: the end of its period, or a year after issue when it states none. */
+export function planEnd(plan: Plan, issuedOn: CivilDate): CivilDate {
+  return plan.document.period ? `${plan.document.period.to}-12-31` : addDays(issuedOn, 365);
+}
+
 /** Every step of the plan with its assignments, deadlines resolved against the issue date. */
 export function stepsOf(plan: Plan, planId: string, issuedOn: CivilDate): StepSpec[] {
   const planRef = { id: planId, number: documentNumber(plan), title: plan.document.title };
@@ -85,12 +95,13 @@ export function stepsOf(plan: Plan, planId: string, issuedOn: CivilDate): StepSp
       deliverable: z.infer<typeof Deliverable>; deadline?: z.infer<typeof Deadline>; reviewer?: string; indicatorIds: string[];
       reminders?: Partial<ReminderPolicy> },
   ): StepSpec => {
-    const due = base.deadline && lastDay(base.deadline, { issuedOn, steps: stepDays });
+    const cycles = base.deadline?.kind === 'recurring' ? recurringDays(base.deadline, issuedOn, planEnd(plan, issuedOn)) : [];
+    const due = base.deadline && (cycles[0] ?? lastDay(base.deadline, { issuedOn, steps: stepDays }));
     stepDays[stepId] = { dueOn: due };
     const common: StepSpec['common'] = {
       planId, plan: planRef, stepId, stepKind: kind, text: base.text, deliverable: base.deliverable, lead: contactOf(plan, base.lead),
       coordinators: contacts(plan, base.coordinators).map((c) => c.name), leaders,
-      reviewers: [base.lead, ...(base.reviewer ? [base.reviewer] : [])], deadline: base.deadline, lastDay: due,
+      reviewers: [base.lead, ...(base.reviewer ? [base.reviewer] : [])], deadline: base.deadline, lastDay: due, cycles,
       indicators: base.indicatorIds.map((id) => indicators.get(id)!), policy: { ...plan.reminderPolicy, ...base.reminders },
     };
     const assignees = expandAgencies(plan, base.assignees).map((agencyId): Assignee => {

@@ -18,6 +18,8 @@ export function reject(code: string, reason: string): never {
 export function initialAssignmentState(spec: AssignmentSpec, now: number): AssignmentState {
   return {
     status: spec.lastDay ? 'not-due' : 'no-deadline',
+    cycle: 0,
+    pastCycles: [],
     lastDay: spec.lastDay,
     deadlineVersion: 0,
     scheduleFrom: now,
@@ -34,6 +36,15 @@ export function schedule(spec: AssignmentSpec, state: AssignmentState): Notice[]
 
 export const noticeKey = (notice: Notice, version: number) =>
   `${notice.kind}-${notice.kind === 'reminder' ? notice.workingDaysLeft : notice.kind === 'escalation' ? notice.step : 0}@v${version}`;
+
+/** The state of the next cycle of recurring work, or undefined after the last one. */
+export function nextCycle(spec: AssignmentSpec, state: AssignmentState, now: number): AssignmentState | undefined {
+  const cycle = state.cycle ?? 0;
+  const lastDay = spec.cycles?.[cycle + 1];
+  if (!lastDay) return undefined;
+  const past = [...(state.pastCycles ?? []), { lastDay: state.lastDay!, status: state.status, completedAt: state.completedAt }];
+  return { ...initialAssignmentState({ ...spec, lastDay }, now), cycle: cycle + 1, pastCycles: past };
+}
 
 /** Statuses set by people's actions; the others follow the clock. */
 const STICKY: readonly AssignmentStatus[] = ['submitted', 'returned', ...FINAL_STATUSES];

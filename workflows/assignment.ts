@@ -9,7 +9,7 @@ import type { Notification } from '../model/notifications';
 import { FINAL_STATUSES } from '../model/status';
 import type { AssignmentSpec } from '../model/work';
 import {
-  initialAssignmentState, nextWake, noticeKey, pendingNotices, statusAt, validateExtend, validateReview, validateSubmit,
+  initialAssignmentState, nextCycle, nextWake, noticeKey, pendingNotices, statusAt, validateExtend, validateReview, validateSubmit,
 } from './assignment-rules';
 import {
   assignmentStatusQuery, assignmentsChangedSignal, extendUpdate, reviewUpdate, submitReportUpdate,
@@ -32,8 +32,9 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
   const view = (): AssignmentView => ({ id, spec, ...state });
 
   const work = { stepId: spec.stepId, clauseText: spec.text };
+  // Events of a later cycle of recurring work get their own keys, or they would count as already delivered.
   const tell = (to: AssignmentSpec['assignee'], event: string, data: Notification['data'], plannedAt?: number) =>
-    outbox.push(notification(spec.plan, to, event, data, plannedAt));
+    outbox.push(notification(spec.plan, to, state.cycle ? `cycle-${state.cycle}/${event}` : event, data, plannedAt));
 
   // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
   setHandler(assignmentStatusQuery, view);
@@ -109,7 +110,7 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
   }
 
   try {
-    if (!carried) {
+    if (!carried || carried.actions.length === 0 && carried.sent.length === 0) {
       tell(spec.assignee, 'assignment', {
         event: 'assignment', ...work, deliverable: spec.deliverable, lastDay: state.lastDay, lead: spec.lead.name, coordinators: spec.coordinators,
       });
@@ -131,6 +132,9 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
     }
     await send(outbox.splice(0));
     await reportToParent();
+    // Recurring work: the next cycle is a fresh run, so history does not grow over a multi-year plan.
+    const next = nextCycle(spec, state, Date.now());
+    if (next) await continueAsNew<typeof assignment>({ spec, state: next });
   } catch (error) {
     if (!isCancellation(error)) throw error;
     state.status = 'cancelled'; // the plan was cancelled or closed; the plan tells people, not each assignment
@@ -146,6 +150,7 @@ export function summarise(id: string, spec: AssignmentSpec, state: AssignmentSta
     agencyName: spec.assignee.name,
     status: state.status,
     lastDay: state.lastDay,
+    cycle: spec.cycles?.length ? state.cycle : undefined,
     remindersSent: state.remindersSent,
     escalationLevel: state.escalationLevel,
     submittedAt: state.report?.submittedAt,

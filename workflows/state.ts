@@ -15,6 +15,8 @@ export interface AssignmentSummary {
   agencyName: string;
   status: AssignmentStatus;
   lastDay?: CivilDate;
+  /** For recurring work, which cycle (0-based) this is. */
+  cycle?: number;
   remindersSent: number;
   escalationLevel: number;
   submittedAt?: number;
@@ -34,6 +36,10 @@ export interface ActionRecord {
 
 export interface AssignmentState {
   status: AssignmentStatus;
+  /** Recurring work runs one cycle per workflow run, continuing as new for the next (absent before cycles existed). */
+  cycle?: number;
+  /** How each earlier cycle ended. */
+  pastCycles?: { lastDay: CivilDate; status: AssignmentStatus; completedAt?: number }[];
   lastDay?: CivilDate;
   /** Bumped by every extension or new deadline on return, so notices of an old deadline never fire. */
   deadlineVersion: number;

@@ -9,8 +9,8 @@
 //   when it is a weekend or a day off (Art. 148(5)).
 // In every case the period ends at 24:00 of the last day (Art. 148).
 import type { Deadline } from '../plan';
-import { addDays, civilDate, endOfDay, type CivilDate } from './civil-date';
-import type { ReportingPeriod } from './reporting-periods';
+import { addDays, civilDate, endOfDay, yearOf, type CivilDate } from './civil-date';
+import { periodContaining, type PeriodKind, type ReportingPeriod } from './reporting-periods';
 import { addWorkingDays, onOrAfterWorkingDay } from './working-days';
 
 export interface DeadlineContext {
@@ -54,4 +54,26 @@ export function lastDay(deadline: Deadline, context: DeadlineContext): CivilDate
 /** The instant a deadline passes: 24:00 of its last day in Vietnam. */
 export function deadlineInstant(day: CivilDate): number {
   return endOfDay(day);
+}
+
+/** The reporting periods of a kind from the one holding `from` on (a nine-month period per year). */
+function* periodsFrom(kind: PeriodKind, from: CivilDate): Generator<ReportingPeriod> {
+  if (kind === 'nine-months') {
+    for (let year = yearOf(from); ; year++) yield periodContaining('nine-months', `${year}-06-01`)!;
+  }
+  for (let p = periodContaining(kind, from); p; p = periodContaining(kind, addDays(p.cutoff.to, 1))) yield p;
+}
+
+/**
+ * Every last day of a recurring deadline from `from` to `until`, one per reporting period (at most 200): a plan
+ * that reports yearly from 2019 to 2025 gets seven cycles.
+ */
+export function recurringDays(deadline: Extract<Deadline, { kind: 'recurring' }>, from: CivilDate, until: CivilDate): CivilDate[] {
+  const days: CivilDate[] = [];
+  for (const period of periodsFrom(deadline.every, from)) {
+    const day = lastDay(deadline, { period });
+    if (day === undefined || day > until || days.length >= 200) break;
+    if (day >= from && !days.includes(day)) days.push(day);
+  }
+  return days;
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/files';
 import { planflow } from '../helpers/cli';
+import { eventually } from '../helpers/eventually';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'planflow-start-'));
 let launcher: ChildProcess | undefined;
@@ -48,14 +49,6 @@ async function stop(): Promise<void> {
   const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000);
   await exited;
   clearTimeout(timer);
-}
-
-async function eventually<T>(get: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; ; i++) {
-    const value = await get();
-    if (done(value) || i === 20) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 beforeAll(async () => {

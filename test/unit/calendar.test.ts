@@ -1,7 +1,7 @@
 // The calendar's rules pinned with real dates: holidays, working days, Civil Code counting, Decree 09 periods.
 import {
   addWorkingDays, civilDateAt, countFrom, dayStatus, deadlineInstant, isWorkingDay, lastDay, lunarNewYear,
-  lunarToSolar, noticeSchedule, periodContaining, timeAt, yearCalendar,
+  lunarToSolar, noticeSchedule, periodContaining, recurringDays, timeAt, yearCalendar,
 } from '../../model/calendar';
 import { ReminderPolicy } from '../../model/plan';
 
@@ -160,4 +160,16 @@ test('addWorkingDays does not count the start day', () => {
   expect(addWorkingDays('2021-11-19', 1)).toBe('2021-11-22');
   expect(addWorkingDays('2021-11-22', -1)).toBe('2021-11-19');
   expect(addWorkingDays('2021-11-20', 0)).toBe('2021-11-20');
+});
+
+describe('recurring deadlines', () => {
+  test('a yearly report before 15/12 over 2019–2025 gives seven cycles', () => {
+    const days = recurringDays({ kind: 'recurring', every: 'year', on: '12-14' }, '2019-02-22', '2025-12-31');
+    expect(days).toEqual(['2019-12-14', '2020-12-14', '2021-12-14', '2022-12-14', '2023-12-14', '2024-12-14', '2025-12-14']);
+  });
+
+  test('quarterly, 5 working days after each cut-off, from the issue date on', () => {
+    const days = recurringDays({ kind: 'recurring', every: 'quarter', afterCutoff: { days: 5, unit: 'working-days' } }, '2021-03-08', '2021-12-31');
+    expect(days).toEqual(['2021-03-19', '2021-06-21', '2021-09-21', '2021-12-21']);
+  });
 });

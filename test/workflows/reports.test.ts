@@ -2,11 +2,13 @@
 // returned report ends late, how an extension moves the reminders, and how the district consolidates.
 import type { Client } from '@temporalio/client';
 import {
-  approve, cancelPlan, consolidateNow, extendDeadline, planResult, planStatus, reviewReport, startPlan, submitReport,
+  approve, assignmentStatus, cancelPlan, consolidateNow, extendDeadline, planResult, planStatus, reviewReport, startPlan,
+  submitReport,
 } from '../../client/planflow';
 import { addWorkingDays, civilDateAt, deadlineInstant, noticeSchedule } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
 import type { Plan } from '../../model/plan';
+import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/histories';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { dienBienWithReporting, sentBy, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
@@ -141,6 +143,36 @@ test('cancelling mid-flight ends every child; no reminder fires afterwards', () 
     expect(civilDateAt(await env().currentTimeMs()) > lastDay).toBe(true);
     await recordHistory(client, planId, 'plan-cancelled');
     await recordHistory(client, ids[0]!, 'assignment-cancelled');
+  }));
+
+test('a yearly report runs one cycle per workflow run, continuing as new until the plan ends', () =>
+  run(async ({ client, taskQueue }) => {
+    const base = await dienBienWithReporting(env(), 106, 1);
+    const year = Number(civilDateAt(await env().currentTimeMs()).slice(0, 4));
+    const plan: Plan = {
+      ...base,
+      document: { ...base.document, period: { from: year, to: year + 2 } },
+      reporting: {
+        submissions: base.reporting.submissions.map((s) => ({ ...s, deadline: { kind: 'recurring', every: 'year', on: '12-14' } })),
+        consolidations: [],
+      },
+    };
+    const { planId, communes, ids } = await issue(client, plan, taskQueue);
+    const [id] = ids as [string];
+    const runs = new Set<string>();
+    for (let cycle = 0; cycle < 3; cycle++) {
+      const view = await eventually(() => assignmentStatus(client, id), (v) => v.cycle === cycle);
+      expect(view).toMatchObject({ cycle, lastDay: `${year + cycle}-12-14` });
+      expect((view.pastCycles ?? []).map((c) => c.status)).toEqual(Array.from({ length: cycle }, () => 'done-on-time'));
+      runs.add((await client.workflow.getHandle(id).describe()).runId);
+      await submitReport(client, id, { by: communes[0]!, text: `Báo cáo năm ${year + cycle}.` });
+      await reviewReport(client, id, { by: 'phong-ldtbxh', decision: 'accept' });
+    }
+    expect(runs.size).toBe(3);
+    const last = await eventually(() => client.workflow.getHandle(id).describe(), (d) => d.status.name !== 'RUNNING');
+    expect(last.status.name).toBe('COMPLETED');
+    await recordHistory(client, id, 'assignment-yearly-last-cycle');
+    await endPlan(client, planId);
   }));
 
 /** Leaves nothing running for the next test: the time-skipping server waits for every workflow. */

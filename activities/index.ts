@@ -1,10 +1,13 @@
-// Every activity the planflow workflows call. Workflows import this module's type only.
-import { createNotify, type NotifyDeps } from './notify';
+// Every activity the planflow workflows call, wired to their I/O. Workflows import this module's type only.
+import { join } from 'node:path';
+import type { MailConfig } from './email/config';
+import { createMailer, type Mailer } from './email/mailer';
+import { createSentLog } from './email/sent-log';
+import { createNotify } from './notify';
 
-export type ActivityDeps = NotifyDeps;
-
-export function createActivities(deps: ActivityDeps) {
-  return { notify: createNotify(deps) };
+export function createActivities(config: MailConfig, mailer: Mailer = createMailer(config)) {
+  const sentLog = createSentLog(join(config.PLANFLOW_DATA_DIR, 'sent'));
+  return { notify: createNotify({ config, mailer, sentLog }) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

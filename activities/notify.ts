@@ -1,26 +1,51 @@
-// The notification activity: delivers one notification exactly once per idempotency key. Until email lands
-// (issue 6) it records each notification as a JSON file in the outbox folder, named by a hash of its key, so a
-// retried activity finds its earlier delivery and does not deliver again.
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// The notify activity: renders a notification as an email and delivers it exactly once per idempotency key.
+// The key becomes the Message-ID; a durable sent-log stops a retried attempt from delivering twice; transient
+// failures (no connection, 4xx) are thrown for Temporal to retry with backoff; permanent ones (5xx, a refused
+// address) fail at once as 'undeliverable', which the workflow records and escalates instead of retrying forever.
+import { ApplicationFailure } from '@temporalio/common';
 import { Notification } from '../model/notifications';
+import type { MailConfig } from './email/config';
+import type { Mailer } from './email/mailer';
+import { keyHash, type SentLog } from './email/sent-log';
+import { oneLine, renderEmail } from './email/templates';
 
 export interface NotifyDeps {
-  outboxDir: string;
+  config: MailConfig;
+  mailer: Mailer;
+  sentLog: SentLog;
 }
 
-export function createNotify({ outboxDir }: NotifyDeps) {
+export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
+  const domain = /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'planflow.invalid';
   return async function notify(input: Notification): Promise<{ delivered: boolean }> {
     const notification = Notification.parse(input);
-    await mkdir(outboxDir, { recursive: true });
-    const file = join(outboxDir, `${createHash('sha256').update(notification.key).digest('hex').slice(0, 32)}.json`);
+    if (await sentLog.get(notification.key)) return { delivered: false };
+    const email = renderEmail(notification);
+    const messageId = `<${keyHash(notification.key)}@${domain}>`;
+    const to = notification.to.emails.map((address) => ({ name: oneLine(notification.to.name), address }));
     try {
-      await writeFile(file, `${JSON.stringify(notification, null, 2)}\n`, { flag: 'wx' });
+      const { rejected } = await mailer.send({
+        from: config.MAIL_FROM, to, subject: email.subject, text: email.text, html: email.html, messageId,
+        headers: { 'X-Planflow-Key': oneLine(notification.key) },
+      });
+      await sentLog.record({ key: notification.key, messageId, to: notification.to.emails.filter((a) => !rejected.includes(a)), at: new Date().toISOString() });
       return { delivered: true };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { delivered: false };
+      if (isPermanent(error)) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw ApplicationFailure.create({
+          type: 'undeliverable', nonRetryable: true, message: reason,
+          details: [{ address: notification.to.emails.join(', '), reason }],
+        });
+      }
       throw error;
     }
   };
+}
+
+/** A 5xx reply or a refused recipient will not get better by retrying; a lost connection or a 4xx may. */
+function isPermanent(error: unknown): boolean {
+  const { responseCode, code } = error as { responseCode?: number; code?: string };
+  if (typeof responseCode === 'number') return responseCode >= 500;
+  return code === 'EENVELOPE';
 }

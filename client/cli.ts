@@ -4,6 +4,7 @@ import {
   approveCommand, cancelCommand, consolidateCommand, extendCommand, reportCommand, reviewCommand,
 } from './commands/actions';
 import { calendarCommand } from './commands/calendar';
+import { outboxCommand } from './commands/outbox';
 import { listCommand, startCommand, statusCommand } from './commands/plans';
 import { validateCommand } from './commands/validate';
 
@@ -21,6 +22,7 @@ Cách dùng:
   planflow extend MÃ --as MÃ --to NGÀY --reason "..."           gia hạn
   planflow cancel MÃ --as NGƯỜI --reason "..."                  hủy kế hoạch
   planflow consolidate MÃ --as ĐƠN-VỊ                           tổng hợp ngay
+  planflow outbox [--json]        thư trong hộp thư đi (khi chưa cấu hình SMTP)
 
 Kết nối: TEMPORAL_ADDRESS (mặc định localhost:7233), TEMPORAL_NAMESPACE, TEMPORAL_API_KEY.
 
@@ -43,6 +45,7 @@ const COMMANDS: Record<string, Command> = {
   extend: extendCommand,
   cancel: cancelCommand,
   consolidate: consolidateCommand,
+  outbox: outboxCommand,
 };
 
 async function main([name, ...rest]: string[]): Promise<number> {

@@ -11,7 +11,8 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-const Work = { stepId: z.string(), clauseText: z.string() };
+/** The work a notification is about; `deliverable` is optional because notices queued by older runs lack it. */
+const Work = { stepId: z.string(), clauseText: z.string(), deliverable: Deliverable.optional() };
 
 export const NotificationData = z.discriminatedUnion('event', [
   z.object({ event: z.literal('approval-request'), stage: z.string(), stageLabel: z.string().optional() }),
@@ -33,6 +34,7 @@ export const NotificationData = z.discriminatedUnion('event', [
   z.object({ event: z.literal('consolidated-report'), consolidationId: z.string(), markdown: z.string(), missing: z.array(z.string()) }),
   z.object({ event: z.literal('plan-cancelled'), reason: z.string(), by: z.string() }),
   z.object({ event: z.literal('plan-closed'), by: z.string() }),
+  z.object({ event: z.literal('undeliverable'), ...Work, agency: z.string(), address: z.string(), reason: z.string() }),
 ]);
 export type NotificationData = z.infer<typeof NotificationData>;
 export type NotificationEvent = NotificationData['event'];

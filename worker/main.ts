@@ -1,7 +1,8 @@
 // `npm start`: the worker, joined to TEMPORAL_ADDRESS, or with nothing configured to an embedded dev server.
-import { join } from 'node:path';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { loadMailConfig, smtpConfigured } from '../activities/email/config';
+import { createMailer } from '../activities/email/mailer';
 import { loadConfig, type Config } from './config';
 import { startDevServer } from './dev-server';
 
@@ -22,6 +23,8 @@ async function connect(config: Config): Promise<{ connection: NativeConnection; 
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const mailConfig = loadMailConfig();
+  const mailer = createMailer(mailConfig);
   const { connection, stop } = await connect(config);
   try {
     const worker = await Worker.create({
@@ -29,13 +32,15 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.PLANFLOW_TASK_QUEUE,
       workflowsPath: require.resolve('../workflows'),
-      activities: createActivities({ outboxDir: join(config.PLANFLOW_DATA_DIR, 'outbox') }),
+      activities: createActivities(mailConfig, mailer),
     });
+    console.log(smtpConfigured(mailConfig) ? `Thư gửi qua SMTP, người gửi ${mailConfig.MAIL_FROM}.` : `Chưa cấu hình SMTP: thư lưu tại ${mailConfig.PLANFLOW_DATA_DIR}/outbox (xem: planflow outbox).`);
     console.log(`planflow worker đang chạy trên hàng đợi "${config.PLANFLOW_TASK_QUEUE}". Nhấn Ctrl+C để dừng.`);
     console.log('Thử một kế hoạch mẫu, dời ngày để ban hành hôm nay:');
     console.log('  npx planflow start examples/dien-bien-292-kh-ubnd-2019.yaml --rebase today');
     await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK's default shutdown signals handle
   } finally {
+    mailer.close();
     await stop();
   }
 }

@@ -31,7 +31,7 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
   let reported = ''; // the last summary sent to the parent
   const view = (): AssignmentView => ({ id, spec, ...state });
 
-  const work = { stepId: spec.stepId, clauseText: spec.text };
+  const work = { stepId: spec.stepId, clauseText: spec.text, deliverable: spec.deliverable };
   // Events of a later cycle of recurring work get their own keys, or they would count as already delivered.
   const tell = (to: AssignmentSpec['assignee'], event: string, data: Notification['data'], plannedAt?: number) =>
     outbox.push(notification(spec.plan, to, state.cycle ? `cycle-${state.cycle}/${event}` : event, data, plannedAt));
@@ -100,6 +100,20 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
     if (notice.kind === 'escalation') state.escalationLevel = Math.max(state.escalationLevel, notice.step);
   }
 
+  /**
+   * Sends what is queued. Mail that can never arrive is recorded, and the lead office is told so it can reach the
+   * agency another way (unless the mail was to the lead office itself).
+   */
+  async function deliver(): Promise<void> {
+    for (const { notification: n, reason } of await send(outbox.splice(0))) {
+      state.undeliverable = [...(state.undeliverable ?? []), { to: n.to.id, event: n.data.event, reason, at: Date.now() }];
+      if (n.to.id !== spec.lead.id) {
+        tell(spec.lead, `undeliverable/${n.key}`, { event: 'undeliverable', ...work, agency: n.to.name, address: n.to.emails.join(', '), reason });
+      }
+      changes++; // the loop comes round and sends the lead office's notice
+    }
+  }
+
   async function reportToParent(): Promise<void> {
     const summary = summarise(id, spec, state);
     const fingerprint = JSON.stringify(summary);
@@ -118,20 +132,23 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
     while (!FINAL_STATUSES.includes(state.status)) {
       state.status = statusAt(spec, state, Date.now());
       for (const notice of pendingNotices(spec, state).filter((n) => n.at <= Date.now())) queueNotice(notice);
-      await send(outbox.splice(0));
+      await deliver();
       await reportToParent();
       if (FINAL_STATUSES.includes(state.status)) break;
       if (workflowInfo().continueAsNewSuggested) {
         await condition(() => outbox.length === 0);
         await continueAsNew<typeof assignment>({ spec, state });
       }
+      // A notice that fell due while mail was held up (an SMTP outage) goes out now, not at the next wake.
+      if (pendingNotices(spec, state).some((n) => n.at <= Date.now())) continue;
       const seen = changes;
       const wake = nextWake(spec, state, Date.now());
-      if (wake === undefined) await condition(() => changes !== seen);
-      else await condition(() => changes !== seen, wake - Date.now());
+      if (wake === undefined) await condition(() => changes !== seen || outbox.length > 0);
+      else await condition(() => changes !== seen || outbox.length > 0, wake - Date.now());
     }
-    await send(outbox.splice(0));
+    await deliver();
     await reportToParent();
+    if (outbox.length) await deliver(); // notices of undeliverable mail queued by the last send
     // Recurring work: the next cycle is a fresh run, so history does not grow over a multi-year plan.
     const next = nextCycle(spec, state, Date.now());
     if (next) await continueAsNew<typeof assignment>({ spec, state: next });

@@ -94,7 +94,10 @@ export async function planLifecycle({ plan }: PlanInput): Promise<PlanView> {
       searchAttributes = fingerprint;
       upsertSearchAttributes([{ key: PLAN_STAGE, value: state.stage }, { key: PLAN_OVERDUE, value: overdue }]);
     }
-    await send(outbox.splice(0));
+    // A plan-level notice that cannot be delivered (a recipient's refused address) is kept for the status view.
+    for (const { notification: n, reason } of await send(outbox.splice(0))) {
+      state.undeliverable = [...(state.undeliverable ?? []), { to: n.to.id, event: n.data.event, reason, at: Date.now() }];
+    }
   }
 
   /** Sends what is queued, then waits for a change or an instant; true when `done` holds. */

@@ -52,6 +52,8 @@ export interface AssignmentState {
   report?: { text: string; values: ReportValues; submittedAt: number };
   completedAt?: number;
   actions: ActionRecord[];
+  /** Notifications that could never be delivered (a refused address), so people can act on them. */
+  undeliverable?: { to: string; event: string; reason: string; at: number }[];
 }
 
 export interface AssignmentView extends AssignmentState {
@@ -67,6 +69,7 @@ export interface PlanState {
   assignments: Record<string, AssignmentSummary>;
   consolidations: Record<string, { at: number; result: ConsolidationResult; markdown: string }>;
   actions: ActionRecord[];
+  undeliverable?: { to: string; event: string; reason: string; at: number }[];
 }
 
 export interface PlanView extends PlanState {

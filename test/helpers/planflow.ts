@@ -23,10 +23,11 @@ export interface RunContext {
 let queues = 0;
 
 /**
- * A server and one planflow worker for the whole suite. One worker keeps serving the workflows earlier tests
+ * A server and one planflow worker for the whole suite, with the notify activity recording into `sent` unless
+ * real activities are given. One worker keeps serving the workflows earlier tests
  * left running: the time-skipping server cannot skip time while any workflow task waits for a worker.
  */
-export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>) {
+export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>, activities?: () => Activities) {
   let env: TestWorkflowEnvironment | undefined;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
@@ -40,7 +41,7 @@ export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>
       sink.push(n);
       return Promise.resolve({ delivered: true });
     };
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities: { notify } });
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities: activities?.() ?? { notify } });
     running = worker.run();
   }, 60_000);
 

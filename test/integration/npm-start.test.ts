@@ -1,10 +1,11 @@
 // The main job as a coordinator uses it: `npm start` (embedded dev server + worker), then the CLI starts the
 // rebased Điện Biên plan, approves it, submits one report and reads the status; a restart keeps the state.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { ROOT } from '../helpers/files';
 import { planflow } from '../helpers/cli';
 import { eventually } from '../helpers/eventually';
@@ -81,7 +82,14 @@ test('npm start, then start, approve, report and status through the CLI; a resta
   expect(status.stdout).toContain('UBND xã Thanh Xương — clause-7: đã nộp – chờ duyệt');
   const listed = await planflow(['list'], env);
   expect(listed.stdout).toContain(`${planId}  292/KH-UBND  đang thực hiện  quá hạn: 0`);
-  expect(readdirSync(join(dataDir, 'outbox')).length).toBeGreaterThan(0);
+  // No SMTP configured: the mail is in the outbox as .eml files any mail client opens, and `planflow outbox` lists it.
+  const emls = readdirSync(join(dataDir, 'outbox')).filter((f) => f.endsWith('.eml'));
+  expect(emls.length).toBeGreaterThan(30); // an approval request, then one assignment notice per agency
+  const mail = await simpleParser(readFileSync(join(dataDir, 'outbox', emls[0]!)));
+  expect(mail.subject).toMatch(/^\[292\/KH-UBND\] /);
+  expect(mail.text).toContain('Kính gửi');
+  const outbox = await planflow(['outbox'], { PLANFLOW_DATA_DIR: dataDir });
+  expect(outbox.stdout).toContain('[292/KH-UBND] Giao nhiệm vụ');
 
   await stop();
   await start();

@@ -1,0 +1,66 @@
+// Where mail goes: a pooled SMTP transport with bounded timeouts, or the local outbox of .eml files (with an index
+// that `planflow outbox` lists). Both take the same nodemailer message.
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+import { smtpConfigured, type MailConfig } from './config';
+
+export interface Mailer {
+  /** Delivers or throws; the error keeps nodemailer's `code` and `responseCode` for classification. */
+  send(message: Mail.Options): Promise<{ rejected: string[] }>;
+  close(): void;
+}
+
+export interface OutboxEntry {
+  file: string;
+  key: string;
+  to: string;
+  subject: string;
+  at: string;
+}
+
+export const outboxDir = (c: MailConfig) => join(c.PLANFLOW_DATA_DIR, 'outbox');
+
+export function createMailer(config: MailConfig): Mailer {
+  return smtpConfigured(config) ? smtpMailer(config) : outboxMailer(outboxDir(config));
+}
+
+function smtpMailer(c: MailConfig): Mailer {
+  const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+  const auth = c.SMTP_USER ? { user: c.SMTP_USER, pass: c.SMTP_PASS ?? '' } : undefined;
+  // nodemailer reads the pool and timeouts from the URL's query too; explicit options keep them bounded either way.
+  const url = c.SMTP_URL ? new URL(c.SMTP_URL) : undefined;
+  const transport = nodemailer.createTransport({
+    pool: true, maxConnections: 3, ...timeouts,
+    host: url?.hostname ?? c.SMTP_HOST, port: url?.port ? Number(url.port) : c.SMTP_PORT,
+    secure: url ? url.protocol === 'smtps:' : c.SMTP_SECURE === 'true',
+    auth: url?.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : auth,
+    tls: { rejectUnauthorized: url?.searchParams.get('tls.rejectUnauthorized') !== 'false' },
+  });
+  return {
+    async send(message) {
+      const info = await transport.sendMail(message);
+      return { rejected: (info.rejected ?? []).map(String) };
+    },
+    close: () => transport.close(),
+  };
+}
+
+function outboxMailer(dir: string): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(message) {
+      const info = await transport.sendMail(message);
+      await mkdir(dir, { recursive: true });
+      const headers = (message.headers ?? {}) as Record<string, string>;
+      const key = headers['X-Planflow-Key'] ?? '';
+      const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(message.messageId).replace(/[<>@.]/g, '').slice(0, 16)}.eml`;
+      await writeFile(join(dir, file), info.message as Buffer);
+      const entry: OutboxEntry = { file, key, to: JSON.stringify(message.to), subject: String(message.subject), at: new Date().toISOString() };
+      await appendFile(join(dir, 'index.jsonl'), `${JSON.stringify(entry)}\n`);
+      return { rejected: [] };
+    },
+    close: () => transport.close(),
+  };
+}

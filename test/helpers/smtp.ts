@@ -1,0 +1,61 @@
+// A real SMTP server for the suites (the smtp-server package on a loopback port): it keeps what it receives,
+// can refuse chosen addresses with 550, and can be stopped and started again on the same port.
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+
+export interface Received {
+  envelopeTo: string[];
+  raw: string;
+  mail: ParsedMail;
+}
+
+export class SmtpSink {
+  readonly received: Received[] = [];
+  readonly refuse = new Set<string>();
+  port = 0;
+  private server: SMTPServer | undefined;
+
+  async start(): Promise<void> {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address: SMTPServerAddress, _session, callback) => {
+        if (!this.refuse.has(address.address)) return callback();
+        callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          simpleParser(raw).then((mail) => {
+            this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, mail });
+            callback();
+          }, callback);
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  to(address: string): Received[] {
+    return this.received.filter((r) => r.envelopeTo.includes(address));
+  }
+}

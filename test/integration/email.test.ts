@@ -1,0 +1,89 @@
+// The notify activity against a real SMTP server: proper Vietnamese messages with a text and an HTML part, the
+// idempotency key as Message-ID, never twice, and a clear split between failures to retry and failures to report.
+import { ApplicationFailure } from '@temporalio/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createActivities } from '../../activities';
+import { loadMailConfig } from '../../activities/email/config';
+import { createMailer, type Mailer } from '../../activities/email/mailer';
+import { keyHash } from '../../activities/email/sent-log';
+import type { Notification } from '../../model/notifications';
+import { SmtpSink } from '../helpers/smtp';
+
+const smtp = new SmtpSink();
+const dataDir = mkdtempSync(join(tmpdir(), 'planflow-mail-'));
+let activities: ReturnType<typeof createActivities>;
+let mailer: Mailer;
+
+beforeAll(async () => {
+  await smtp.start();
+  const config = loadMailConfig({ SMTP_URL: smtp.url, MAIL_FROM: 'planflow <planflow@vanquan.example>', PLANFLOW_DATA_DIR: dataDir });
+  mailer = createMailer(config);
+  activities = createActivities(config, mailer);
+});
+
+afterAll(async () => {
+  mailer.close(); // the pool's idle connection would hold the server open
+  await smtp.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const reminder = (key: string, overrides: Partial<Notification> = {}): Notification => ({
+  key,
+  to: { id: 'xa-an-son', name: 'UBND xã An Sơn', emails: ['an-son@vanquan.example'], language: 'vi' },
+  plan: { id: 'plan/292-KH-UBND/2019', number: '292/KH-UBND', title: 'Kế hoạch thử' },
+  createdAt: 0,
+  data: { event: 'reminder', stepId: 'bao-cao-xa', clauseText: 'Xây dựng Báo cáo gửi về Phòng Lao động.', deliverable: 'report', lastDay: '2021-11-19', workingDaysLeft: 3 },
+  ...overrides,
+});
+
+test('a reminder arrives once: Vietnamese subject naming the plan, text and HTML parts, the key as Message-ID', async () => {
+  const key = 'plan/292-KH-UBND/2019/bao-cao-xa/xa-an-son/reminder-3@v0/xa-an-son';
+  expect(await activities.notify(reminder(key))).toEqual({ delivered: true });
+  expect(await activities.notify(reminder(key))).toEqual({ delivered: false }); // a retry after a lost completion
+  const [mail] = smtp.to('an-son@vanquan.example').map((r) => r.mail);
+  expect(smtp.to('an-son@vanquan.example')).toHaveLength(1);
+  expect(mail!.subject).toBe('[292/KH-UBND] Nhắc hạn nộp báo cáo: còn 3 ngày làm việc');
+  expect(mail!.text).toContain('Còn 3 ngày làm việc đến hạn nộp báo cáo (hết thứ sáu, ngày 19/11/2021)');
+  expect(mail!.html).toContain('Kính gửi: UBND xã An Sơn.');
+  expect(mail!.messageId).toBe(`<${keyHash(key)}@vanquan.example>`);
+  expect(mail!.headers.get('x-planflow-key')).toBe(key);
+});
+
+test('markup in clause text and header injection in names reach nobody as markup or header', async () => {
+  const attack = reminder('k/injection', {
+    to: { id: 'xa-x', name: 'UBND xã X\r\nBcc: spy@evil.example', emails: ['x@vanquan.example'], language: 'vi' },
+    data: { event: 'overdue', stepId: 's', clauseText: '<script>alert("x")</script> Báo cáo', lastDay: '2021-11-19' },
+  });
+  await activities.notify(attack);
+  const [received] = smtp.to('x@vanquan.example');
+  expect(received!.envelopeTo).toEqual(['x@vanquan.example']);
+  expect(smtp.to('spy@evil.example')).toEqual([]);
+  expect(received!.mail.bcc).toBeUndefined();
+  expect(received!.mail.html).not.toContain('<script>');
+  expect(received!.mail.html).toContain('&#60;script&#62;');
+  const headers = received!.raw.slice(0, received!.raw.indexOf('\r\n\r\n') + 1 || received!.raw.indexOf('\n\n'));
+  expect(headers).not.toMatch(/^Bcc:/im);
+  expect(received!.raw).not.toMatch(/^Bcc:/im);
+});
+
+test('a 550 fails at once as undeliverable; a refused connection is left to Temporal to retry', async () => {
+  smtp.refuse.add('khong-ton-tai@vanquan.example');
+  const refused = reminder('k/550', { to: { id: 'xa-y', name: 'UBND xã Y', emails: ['khong-ton-tai@vanquan.example'], language: 'vi' } });
+  const error = await activities.notify(refused).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ApplicationFailure);
+  expect(error).toMatchObject({ type: 'undeliverable', nonRetryable: true });
+
+  const downConfig = loadMailConfig({ SMTP_URL: 'smtp://127.0.0.1:1', PLANFLOW_DATA_DIR: dataDir });
+  const downMailer = createMailer(downConfig);
+  const transient = await createActivities(downConfig, downMailer).notify(reminder('k/down')).catch((e: unknown) => e);
+  downMailer.close();
+  expect(transient).not.toBeInstanceOf(ApplicationFailure);
+  expect((transient as { code?: string }).code).toMatch(/ECONNECTION|ECONNREFUSED|ESOCKET/);
+});
+
+test('English for a recipient who reads English', async () => {
+  await activities.notify(reminder('k/en', { to: { id: 'so', name: 'Department', emails: ['dept@langson.example'], language: 'en' } }));
+  expect(smtp.to('dept@langson.example')[0]!.mail.subject).toBe('[292/KH-UBND] Reminder: 3 working days left to submit the report');
+});

@@ -1,0 +1,135 @@
+// The whole lifecycle with the real notify activity and a real SMTP server on the time-skipping server: every
+// recipient gets exactly the messages the scenario calls for; an SMTP outage delays reminders but loses none and
+// doubles none; a refused address is recorded and the lead office told, without disturbing anyone else.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createActivities } from '../../activities';
+import { loadMailConfig } from '../../activities/email/config';
+import { createMailer, type Mailer } from '../../activities/email/mailer';
+import { approve, assignmentStatus, planResult, planStatus, startPlan, submitReport } from '../../client/planflow';
+import { lastDay, noticeSchedule } from '../../model/calendar';
+import { assignmentWorkflowId } from '../../model/ids';
+import type { Plan } from '../../model/plan';
+import { eventually } from '../helpers/eventually';
+import { rehearse, reportingOnly, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
+import { SmtpSink, type Received } from '../helpers/smtp';
+import { createTimeSkippingEnv } from '../helpers/temporal-env';
+
+const smtp = new SmtpSink();
+const dataDir = mkdtempSync(join(tmpdir(), 'planflow-mail-flow-'));
+let mailer: Mailer | undefined;
+
+beforeAll(() => smtp.start());
+afterAll(async () => {
+  mailer?.close();
+  await smtp.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const { env, run } = usePlanflowWorker(createTimeSkippingEnv, () => {
+  const config = loadMailConfig({ SMTP_URL: smtp.url, MAIL_FROM: 'planflow <planflow@vanquan.example>', PLANFLOW_DATA_DIR: dataDir });
+  mailer = createMailer(config);
+  return createActivities(config, mailer);
+});
+
+const HOUR = 3_600_000;
+const emailOf = (plan: Plan, id: string) => plan.agencies.find((a) => a.id === id)!.emails[0]!;
+/** Subjects (without the plan number) of the mail one address received for one plan, sorted. */
+const keyOf = (r: Received) => r.mail.headers.get('x-planflow-key') as string | undefined;
+const subjects = (address: string, planId: string) =>
+  smtp.to(address)
+    .filter((r) => keyOf(r)?.startsWith(`${planId}/`))
+    .map((r) => r.mail.subject!.replace(/^\[[^\]]+\] /, ''))
+    .sort();
+
+async function issued(number: number, communes: number) {
+  const base = reportingOnly(await rehearse(env(), 'van-quan-2021-tre-em.yaml'), communes);
+  const plan: Plan = { ...base, id: `${base.id}-${number}` };
+  return { plan, members: plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members };
+}
+
+test('every recipient gets exactly the messages of the scenario, each well formed', () =>
+  run(async ({ client, taskQueue }) => {
+    const { plan, members } = await issued(1, 2);
+    const [silent, prompt] = members as [string, string];
+    const planId = await startPlan(client, plan, taskQueue);
+    await approve(client, planId, { by: 'trieu-duc-dung', stage: 'issue' });
+    const submission = plan.reporting.submissions[0]!;
+    const schedule = noticeSchedule(lastDay(submission.deadline, {})!, plan.reminderPolicy);
+    await sleepUntil(env(), schedule[1]!.at + HOUR);
+    await submitReport(client, assignmentWorkflowId(planId, submission.id, prompt), { by: prompt, text: 'Báo cáo năm.' });
+    const status = await eventually(async () => { await env().sleep('2 days'); return planStatus(client, planId); }, (s) => s.stage === 'awaiting-close-approval', 30);
+    expect(status.stage).toBe('awaiting-close-approval');
+    await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
+    await planResult(client, planId);
+
+    expect(subjects(emailOf(plan, silent), planId)).toEqual([
+      `Ban hành Kế hoạch: ${plan.document.title}`,
+      `Giao nhiệm vụ: ${formatDue(plan)}`,
+      'Kết thúc kế hoạch',
+      'Nhắc hạn nộp báo cáo: còn 1 ngày làm việc',
+      'Nhắc hạn nộp báo cáo: còn 3 ngày làm việc',
+      'Nhắc hạn nộp báo cáo: còn 7 ngày làm việc',
+      `Quá hạn nộp báo cáo (${formatDue(plan)})`,
+      `Đôn đốc: ${plan.agencies.find((a) => a.id === silent)!.name} quá hạn 1 ngày làm việc`,
+    ].sort());
+    expect(subjects(emailOf(plan, prompt), planId)).toEqual([
+      `Ban hành Kế hoạch: ${plan.document.title}`, `Giao nhiệm vụ: ${formatDue(plan)}`, 'Kết thúc kế hoạch',
+      'Nhắc hạn nộp báo cáo: còn 3 ngày làm việc', 'Nhắc hạn nộp báo cáo: còn 7 ngày làm việc',
+    ].sort());
+    expect(subjects(emailOf(plan, 'so-ldtbxh'), planId)).toEqual(['Ban hành Kế hoạch: ' + plan.document.title, 'Báo cáo tổng hợp kết quả thực hiện kế hoạch', 'Kết thúc kế hoạch'].sort());
+
+    const all = smtp.received.filter((r) => keyOf(r)?.startsWith(`${planId}/`));
+    expect(all.length).toBeGreaterThan(20);
+    expect(new Set(all.map((r) => r.mail.messageId)).size).toBe(all.length);
+    for (const r of all) {
+      expect(r.mail.text).toMatch(/Kính gửi: .+\./);
+      expect(r.mail.html).toContain('<!doctype html>');
+    }
+  }), 300_000);
+
+function formatDue(plan: Plan): string {
+  const day = lastDay(plan.reporting.submissions[0]!.deadline, {})!;
+  return `hạn ${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
+
+test('an SMTP outage during the reminders delays them; after it every reminder arrives once', () =>
+  run(async ({ client, taskQueue }) => {
+    const { plan, members } = await issued(2, 1);
+    const address = emailOf(plan, members[0]!);
+    const planId = await startPlan(client, plan, taskQueue);
+    await approve(client, planId, { by: 'trieu-duc-dung', stage: 'issue' });
+    const schedule = noticeSchedule(lastDay(plan.reporting.submissions[0]!.deadline, {})!, plan.reminderPolicy);
+    await eventually(() => Promise.resolve(subjects(address, planId)), (s) => s.length >= 2); // issue and assignment notices
+
+    await smtp.stop();
+    await sleepUntil(env(), schedule[1]!.at + 2 * HOUR); // reminders 7 and 3 fall due while nothing listens
+    expect(subjects(address, planId).filter((s) => s.startsWith('Nhắc hạn'))).toEqual([]);
+    await smtp.start();
+    await env().sleep(2 * HOUR); // the activity's next retry finds the server again
+    const reminders = await eventually(() => Promise.resolve(subjects(address, planId).filter((s) => s.startsWith('Nhắc hạn'))), (s) => s.length >= 2);
+    expect(reminders).toEqual(['Nhắc hạn nộp báo cáo: còn 3 ngày làm việc', 'Nhắc hạn nộp báo cáo: còn 7 ngày làm việc']);
+    await env().sleep(6 * HOUR);
+    expect(subjects(address, planId).filter((s) => s.startsWith('Nhắc hạn'))).toHaveLength(2);
+    await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
+    await planResult(client, planId);
+  }), 300_000);
+
+test('a 550 for one commune is recorded as undeliverable and the lead office is told; the others are unaffected', () =>
+  run(async ({ client, taskQueue }) => {
+    const { plan, members } = await issued(3, 2);
+    const [refused, fine] = members as [string, string];
+    smtp.refuse.add(emailOf(plan, refused));
+    const planId = await startPlan(client, plan, taskQueue);
+    await approve(client, planId, { by: 'trieu-duc-dung', stage: 'issue' });
+    const refusedId = assignmentWorkflowId(planId, plan.reporting.submissions[0]!.id, refused);
+    const view = await eventually(() => assignmentStatus(client, refusedId), (v) => (v.undeliverable ?? []).length > 0);
+    expect(view.undeliverable?.[0]).toMatchObject({ to: refused, event: 'assignment' });
+    const lead = await eventually(() => Promise.resolve(subjects(emailOf(plan, 'phong-ldtbxh-dt'), planId)), (s) => s.length > 0);
+    expect(lead).toContain(`Không gửi được thư đến ${plan.agencies.find((a) => a.id === refused)!.name}`);
+    expect(subjects(emailOf(plan, fine), planId).some((s) => s.startsWith('Giao nhiệm vụ'))).toBe(true);
+    smtp.refuse.clear();
+    await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
+    await planResult(client, planId);
+  }), 300_000);

@@ -13,6 +13,8 @@ export interface Received {
 export class SmtpSink {
   readonly received: Received[] = [];
   readonly refuse = new Set<string>();
+  /** Holds every 250 reply back this long after the message has been received (a slow server). */
+  replyDelayMs = 0;
   port = 0;
   private server: SMTPServer | undefined;
 
@@ -32,7 +34,7 @@ export class SmtpSink {
           const raw = Buffer.concat(chunks).toString('utf8');
           simpleParser(raw).then((mail) => {
             this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, mail });
-            callback();
+            setTimeout(() => callback(), this.replyDelayMs);
           }, callback);
         });
       },

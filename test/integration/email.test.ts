@@ -9,7 +9,10 @@ import { loadMailConfig } from '../../activities/email/config';
 import { createMailer, type Mailer } from '../../activities/email/mailer';
 import { keyHash } from '../../activities/email/sent-log';
 import type { Notification } from '../../model/notifications';
+import { Worker } from '@temporalio/worker';
+import { deliverOnce } from '../fixtures/workflows';
 import { SmtpSink } from '../helpers/smtp';
+import { createDevServerEnv, useTestEnv } from '../helpers/temporal-env';
 
 const smtp = new SmtpSink();
 const dataDir = mkdtempSync(join(tmpdir(), 'planflow-mail-'));
@@ -86,4 +89,31 @@ test('a 550 fails at once as undeliverable; a refused connection is left to Temp
 test('English for a recipient who reads English', async () => {
   await activities.notify(reminder('k/en', { to: { id: 'so', name: 'Department', emails: ['dept@langson.example'], language: 'en' } }));
   expect(smtp.to('dept@langson.example')[0]!.mail.subject).toBe('[292/KH-UBND] Reminder: 3 working days left to submit the report');
+});
+
+describe('an activity whose completion is lost after the server accepted the message', () => {
+  const env = useTestEnv(createDevServerEnv);
+
+  test('is retried, finds its sent-log entry, and does not deliver a second time', async () => {
+    const config = loadMailConfig({ SMTP_URL: smtp.url, MAIL_FROM: 'planflow <planflow@vanquan.example>', PLANFLOW_DATA_DIR: dataDir });
+    const slowMailer = createMailer(config);
+    const worker = await Worker.create({
+      connection: env().nativeConnection, taskQueue: 'mail', workflowsPath: require.resolve('../fixtures/workflows'),
+      activities: createActivities(config, slowMailer),
+    });
+    // The server accepts the message but answers after the attempt's 3 s timeout: Temporal discards that
+    // attempt's completion and retries, as it would after the worker died right after sending.
+    smtp.replyDelayMs = 4_000;
+    const key = 'plan/lost-completion/reminder-1@v0/xa-an-son';
+    const handle = await env().client.workflow.start(deliverOnce, { taskQueue: 'mail', workflowId: 'lost-completion', args: [reminder(key)] });
+    const result = await worker.runUntil(handle.result());
+    smtp.replyDelayMs = 0;
+    slowMailer.close();
+
+    const history = await handle.fetchHistory();
+    const attempts = (history.events ?? []).flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt] : []));
+    expect(attempts.at(-1)).toBeGreaterThan(1); // the first attempt's completion was lost
+    expect(result).toEqual({ delivered: false }); // the retry found it already delivered
+    expect(smtp.received.filter((r) => r.mail.headers.get('x-planflow-key') === key)).toHaveLength(1);
+  }, 60_000);
 });

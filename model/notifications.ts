@@ -16,7 +16,8 @@ const Work = { stepId: z.string(), clauseText: z.string(), deliverable: Delivera
 
 export const NotificationData = z.discriminatedUnion('event', [
   z.object({ event: z.literal('approval-request'), stage: z.string(), stageLabel: z.string().optional() }),
-  z.object({ event: z.literal('plan-issued'), issuedOn: LocalDate, signedBy: z.string().optional() }),
+  /** `planText` is the plan as recipients read it; optional because notices queued by older runs lack it. */
+  z.object({ event: z.literal('plan-issued'), issuedOn: LocalDate, signedBy: z.string().optional(), planText: z.string().optional() }),
   z.object({
     event: z.literal('assignment'), ...Work, deliverable: Deliverable, lastDay: LocalDate.optional(),
     lead: z.string(), coordinators: z.array(z.string()),

@@ -9,6 +9,7 @@ import { consolidate, consolidatedMarkdown, type AcceptedReport } from '../model
 import { assignmentWorkflowId, documentNumber, stepWorkflowId } from '../model/ids';
 import type { Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
+import { planText } from '../model/plan-text';
 import { FINAL_STATUSES } from '../model/status';
 import { approversOf, contacts, expandAgencies, recipientIds, stepsOf, type StepSpec } from '../model/work';
 import { approveUpdate, assignmentsChangedSignal, cancelUpdate, consolidateUpdate, planStatusQuery } from './definitions';
@@ -117,7 +118,7 @@ export async function planLifecycle({ plan }: PlanInput): Promise<PlanView> {
   if (state.stage === 'cancelled') return finish();
   const issuedOn = state.issuedOn!;
   const signatory = plan.signatory && plan.people.find((p) => p.id === plan.signatory!.person);
-  tell(recipientIds(plan), 'plan-issued', { event: 'plan-issued', issuedOn, signedBy: signatory?.name ?? signatory?.title });
+  tell(recipientIds(plan), 'plan-issued', { event: 'plan-issued', issuedOn, signedBy: signatory?.name ?? signatory?.title, planText: planText(plan, issuedOn) });
 
   // Work: one child per step, all in one scope so a cancel or close stops them together.
   const work = new CancellationScope();

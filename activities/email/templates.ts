@@ -41,7 +41,10 @@ const VI: Templates = {
   }),
   'plan-issued': (d, n) => ({
     subject: `Ban hành Kế hoạch: ${n.plan.title}`,
-    blocks: [p(`Kế hoạch ${n.plan.number} "${n.plan.title}" đã được ban hành ${dayVi(d.issuedOn)}.`), facts(['Người ký', d.signedBy], ['Mã kế hoạch', n.plan.id])],
+    blocks: [
+      p(`Kế hoạch ${n.plan.number} "${n.plan.title}" đã được ban hành ${dayVi(d.issuedOn)}.`), facts(['Người ký', d.signedBy], ['Mã kế hoạch', n.plan.id]),
+      ...(d.planText ? [{ kind: 'pre' as const, text: d.planText }] : []),
+    ],
   }),
   assignment: (d) => ({
     subject: `Giao nhiệm vụ${d.lastDay ? `: hạn ${formatVietnamese(d.lastDay)}` : ''}`,
@@ -102,7 +105,10 @@ const VI: Templates = {
 
 const EN: Templates = {
   'approval-request': (d, n) => ({ subject: `Approval requested: ${d.stageLabel ?? d.stage}`, blocks: [p(`Plan ${n.plan.number} "${n.plan.title}" awaits your approval: ${d.stageLabel ?? d.stage}.`), facts(['Plan id', n.plan.id])] }),
-  'plan-issued': (d, n) => ({ subject: `Plan issued: ${n.plan.title}`, blocks: [p(`Plan ${n.plan.number} "${n.plan.title}" was issued on ${dayEn(d.issuedOn)}.`), facts(['Signed by', d.signedBy])] }),
+  'plan-issued': (d, n) => ({
+    subject: `Plan issued: ${n.plan.title}`,
+    blocks: [p(`Plan ${n.plan.number} "${n.plan.title}" was issued on ${dayEn(d.issuedOn)}. Its text, in Vietnamese:`), facts(['Signed by', d.signedBy]), ...(d.planText ? [{ kind: 'pre' as const, text: d.planText }] : [])],
+  }),
   assignment: (d) => ({
     subject: `New assignment${d.lastDay ? `: due ${formatVietnamese(d.lastDay)}` : ''}`,
     blocks: [p('Your agency is assigned:'), quote(d.clauseText), facts(['Required', WORK_EN[d.deliverable]], ['Due', d.lastDay ? `end of ${dayEn(d.lastDay)}` : 'no deadline'], ['Lead', d.lead], ['Coordinating', d.coordinators.join(', ') || undefined])],

@@ -80,6 +80,10 @@ test('every recipient gets exactly the messages of the scenario, each well forme
     ].sort());
     expect(subjects(emailOf(plan, 'so-ldtbxh'), planId)).toEqual(['Ban hành Kế hoạch: ' + plan.document.title, 'Báo cáo tổng hợp kết quả thực hiện kế hoạch', 'Kết thúc kế hoạch'].sort());
 
+    const issueNotice = smtp.to(emailOf(plan, 'so-ldtbxh')).find((r) => r.mail.subject?.includes('Ban hành Kế hoạch'))!;
+    expect(issueNotice.mail.text).toContain('TỔ CHỨC THỰC HIỆN'); // the plan itself travels with its issue notice
+    expect(issueNotice.mail.text).toContain('KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTriệu Đức Dũng');
+
     const all = smtp.received.filter((r) => keyOf(r)?.startsWith(`${planId}/`));
     expect(all.length).toBeGreaterThan(20);
     expect(new Set(all.map((r) => r.mail.messageId)).size).toBe(all.length);

@@ -1,19 +1,11 @@
 // The rules of one assignment, as pure functions of its spec and state: who may act, what status it is in at a
 // given instant, which notices are due. Validators call them synchronously; throwing rejects an Update.
-import { ApplicationFailure } from '@temporalio/workflow';
 import { IndicatorValue, SubmitReport, Extend, Review, type ReportValues } from '../model/actions';
 import { civilDateAt, deadlineInstant, formatVietnamese, noticeSchedule, type Notice } from '../model/calendar';
 import { FINAL_STATUSES, OPEN_STATUSES, STATUS_LABELS, type AssignmentStatus } from '../model/status';
 import type { AssignmentSpec } from '../model/work';
+import { parseInput, reject } from './rejection';
 import type { AssignmentState } from './state';
-
-/**
- * Rejects an Update: a stable code for programs (the failure's type) and the reason in Vietnamese for people.
- * Thrown from a validator, it reaches the caller and leaves no trace in history.
- */
-export function reject(code: string, reason: string): never {
-  throw ApplicationFailure.create({ type: code, message: reason, nonRetryable: true });
-}
 
 export function initialAssignmentState(spec: AssignmentSpec, now: number): AssignmentState {
   return {
@@ -98,7 +90,7 @@ function checkValue(spec: AssignmentSpec, id: string, value: IndicatorValue): vo
 }
 
 export function validateSubmit(spec: AssignmentSpec, state: AssignmentState, raw: unknown): void {
-  const input = parse(SubmitReport, raw);
+  const input = parseInput(SubmitReport, raw);
   if (input.by !== spec.assignee.id) {
     reject('wrong-agency', `Chỉ ${spec.assignee.name} được nộp báo cáo cho nhiệm vụ này (người gửi: "${input.by}").`);
   }
@@ -109,7 +101,7 @@ export function validateSubmit(spec: AssignmentSpec, state: AssignmentState, raw
 }
 
 export function validateReview(spec: AssignmentSpec, state: AssignmentState, raw: unknown, now: number): void {
-  const input = parse(Review, raw);
+  const input = parseInput(Review, raw);
   if (!spec.reviewers.includes(input.by)) {
     reject('not-reviewer', `Chỉ ${spec.lead.name} được duyệt báo cáo này (người duyệt: "${input.by}").`);
   }
@@ -119,7 +111,7 @@ export function validateReview(spec: AssignmentSpec, state: AssignmentState, raw
 }
 
 export function validateExtend(spec: AssignmentSpec, state: AssignmentState, raw: unknown, now: number): void {
-  const input = parse(Extend, raw);
+  const input = parseInput(Extend, raw);
   const allowed = [...spec.reviewers, ...spec.leaders.map((l) => l.id)];
   if (!allowed.includes(input.by)) {
     reject('not-allowed', `Chỉ ${spec.lead.name} hoặc lãnh đạo được gia hạn (người gia hạn: "${input.by}").`);
@@ -132,12 +124,4 @@ export function validateExtend(spec: AssignmentSpec, state: AssignmentState, raw
 function requireFuture(day: string, now: number): void {
   const today = civilDateAt(now);
   if (day < today) reject('past-deadline', `Hạn mới ${formatVietnamese(day)} đã qua (hôm nay ${formatVietnamese(today)}).`);
-}
-
-/** zod at the Update boundary, reported as `path: message` lines. */
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, raw: unknown): T {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `${i.path.map(String).join('.') || '(dữ liệu)'}: ${i.message}`);
-  reject('invalid-input', lines.join('; '));
 }

@@ -4,7 +4,7 @@ import { addWorkingDays, deadlineInstant, instantAt, lastDay, type CivilDate } f
 import type { Plan, Consolidation } from '../model/plan';
 import { FINAL_STATUSES, STAGE_LABELS, pendingApproval, scorecard, type Scorecard } from '../model/status';
 import { approversOf } from '../model/work';
-import { reject } from './assignment-rules';
+import { parseInput, reject } from './rejection';
 import type { PlanState } from './state';
 
 /** Leaders: whoever approves the issue or the close, and the signatory. */
@@ -12,13 +12,8 @@ export function leadersOf(plan: Plan): string[] {
   return [...new Set([...approversOf(plan, 'issue'), ...approversOf(plan, 'close'), ...(plan.signatory ? [plan.signatory.person] : [])])];
 }
 
-const zodLines = (issues: { path: PropertyKey[]; message: string }[]) =>
-  issues.map((i) => `${i.path.map(String).join('.') || '(dữ liệu)'}: ${i.message}`).join('; ');
-
 export function validateApprove(plan: Plan, state: PlanState, raw: unknown): void {
-  const parsed = Approve.safeParse(raw);
-  if (!parsed.success) reject('invalid-input', zodLines(parsed.error.issues));
-  const { by, stage } = parsed.data;
+  const { by, stage } = parseInput(Approve, raw);
   const pending = pendingApproval(state.stage);
   if (stage !== pending) {
     reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage].vi}": không có bước "${stage}" nào chờ duyệt.`);
@@ -30,18 +25,16 @@ export function validateApprove(plan: Plan, state: PlanState, raw: unknown): voi
 }
 
 export function validateCancel(plan: Plan, state: PlanState, raw: unknown): void {
-  const parsed = Cancel.safeParse(raw);
-  if (!parsed.success) reject('invalid-input', zodLines(parsed.error.issues));
+  const { by } = parseInput(Cancel, raw);
   if (state.stage === 'closed' || state.stage === 'cancelled') reject('closed', `Kế hoạch ${STAGE_LABELS[state.stage].vi}.`);
-  if (!leadersOf(plan).includes(parsed.data.by)) reject('not-leader', `Chỉ lãnh đạo được hủy kế hoạch ("${parsed.data.by}" không phải).`);
+  if (!leadersOf(plan).includes(by)) reject('not-leader', `Chỉ lãnh đạo được hủy kế hoạch ("${by}" không phải).`);
 }
 
 export function validateConsolidate(plan: Plan, state: PlanState, raw: unknown): void {
-  const parsed = Consolidate.safeParse(raw);
-  if (!parsed.success) reject('invalid-input', zodLines(parsed.error.issues));
+  const { by } = parseInput(Consolidate, raw);
   if (pendingApproval(state.stage) !== 'close') reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage].vi}".`);
-  const open = plan.reporting.consolidations.filter((c) => c.by === parsed.data.by && !state.consolidations[c.id]);
-  if (!open.length) reject('nothing-to-consolidate', `"${parsed.data.by}" không có báo cáo nào cần tổng hợp.`);
+  const open = plan.reporting.consolidations.filter((c) => c.by === by && !state.consolidations[c.id]);
+  if (!open.length) reject('nothing-to-consolidate', `"${by}" không có báo cáo nào cần tổng hợp.`);
 }
 
 const isFinal = (state: PlanState, stepIds: string[]) =>

@@ -41,7 +41,10 @@ export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>
       sink.push(n);
       return Promise.resolve({ delivered: true });
     };
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities: activities?.() ?? { notify } });
+    // A short grace time: an activity still waiting on a server at the end of a suite must not hold it open.
+    worker = await Worker.create({
+      connection: env.nativeConnection, taskQueue, workflowBundle, activities: activities?.() ?? { notify }, shutdownGraceTime: '5s',
+    });
     running = worker.run();
   }, 60_000);
 

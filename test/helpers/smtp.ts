@@ -1,6 +1,6 @@
 // A real SMTP server for the suites (the smtp-server package on a loopback port): it keeps what it receives,
 // can refuse chosen addresses with 550, and can be stopped and started again on the same port.
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 
@@ -17,6 +17,7 @@ export class SmtpSink {
   replyDelayMs = 0;
   port = 0;
   private server: SMTPServer | undefined;
+  private readonly sockets = new Set<Socket>();
 
   async start(): Promise<void> {
     const server = new SMTPServer({
@@ -39,6 +40,10 @@ export class SmtpSink {
         });
       },
     });
+    server.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
@@ -47,10 +52,14 @@ export class SmtpSink {
     this.server = server;
   }
 
+  /** Stops at once, as a crashed server would: open connections (a client's idle pool) are cut, not awaited. */
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
   }
 
   get url(): string {

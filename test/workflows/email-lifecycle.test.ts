@@ -91,7 +91,7 @@ test('every recipient gets exactly the messages of the scenario, each well forme
       expect(r.mail.text).toMatch(/Kính gửi: .+\./);
       expect(r.mail.html).toContain('<!doctype html>');
     }
-  }), 300_000);
+  }), 120_000);
 
 function formatDue(plan: Plan): string {
   const day = lastDay(plan.reporting.submissions[0]!.deadline, {})!;
@@ -118,7 +118,7 @@ test('an SMTP outage during the reminders delays them; after it every reminder a
     expect(subjects(address, planId).filter((s) => s.startsWith('Nhắc hạn'))).toHaveLength(2);
     await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
     await planResult(client, planId);
-  }), 300_000);
+  }), 120_000);
 
 test('a 550 for one commune is recorded as undeliverable and the lead office is told; the others are unaffected', () =>
   run(async ({ client, taskQueue }) => {
@@ -136,4 +136,4 @@ test('a 550 for one commune is recorded as undeliverable and the lead office is 
     smtp.refuse.clear();
     await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
     await planResult(client, planId);
-  }), 300_000);
+  }), 120_000);

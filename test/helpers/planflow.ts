@@ -4,12 +4,14 @@ import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
+import { planStatus } from '../../client/planflow';
 import { civilDateAt } from '../../model/calendar';
 import { loadPlanText } from '../../model/load';
 import type { Notification } from '../../model/notifications';
 import type { Plan } from '../../model/plan';
 import { rebasePlan } from '../../model/rebase';
 import { formatProblem } from '../../model/validate';
+import type { PlanView } from '../../workflows/state';
 import { readExample } from './files';
 
 export interface RunContext {
@@ -113,4 +115,23 @@ export async function dienBienWithReporting(env: TestWorkflowEnvironment, number
       consolidations: [{ id: 'tong-hop-huyen', of: ['bao-cao-xa'], by: 'phong-ldtbxh', to: ['ubnd-huyen'] }],
     },
   };
+}
+
+/**
+ * Waits for a plan to end without unlocking time skipping. Awaiting a workflow's result lets the time-skipping
+ * server skip time whenever no workflow task is pending, even while a real activity (an SMTP send) runs in real
+ * time; its timeouts and retries then fire in skipped time and the clock can run away by years.
+ */
+export async function waitForEnd(client: Client, workflowId: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if ((await client.workflow.getHandle(workflowId).describe()).status.name !== 'RUNNING') return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${workflowId} did not end`);
+}
+
+/** The final state of a plan, read once it has ended (see waitForEnd for why not its result). */
+export async function endedPlan(client: Client, planId: string): Promise<PlanView> {
+  await waitForEnd(client, planId);
+  return planStatus(client, planId);
 }

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { createActivities } from '../../activities';
 import { loadMailConfig } from '../../activities/email/config';
 import { createMailer, type Mailer } from '../../activities/email/mailer';
-import { approve, assignmentStatus, planResult, planStatus, startPlan, submitReport } from '../../client/planflow';
+import { approve, assignmentStatus, planStatus, startPlan, submitReport } from '../../client/planflow';
 import { lastDay, noticeSchedule } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
 import type { Plan } from '../../model/plan';
 import { eventually } from '../helpers/eventually';
-import { rehearse, reportingOnly, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
+import { rehearse, reportingOnly, sleepUntil, usePlanflowWorker, waitForEnd } from '../helpers/planflow';
 import { SmtpSink, type Received } from '../helpers/smtp';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 
@@ -51,6 +51,7 @@ async function issued(number: number, communes: number) {
 
 test('every recipient gets exactly the messages of the scenario, each well formed', () =>
   run(async ({ client, taskQueue }) => {
+    const startedAt = await env().currentTimeMs();
     const { plan, members } = await issued(1, 2);
     const [silent, prompt] = members as [string, string];
     const planId = await startPlan(client, plan, taskQueue);
@@ -62,7 +63,8 @@ test('every recipient gets exactly the messages of the scenario, each well forme
     const status = await eventually(async () => { await env().sleep('2 days'); return planStatus(client, planId); }, (s) => s.stage === 'awaiting-close-approval', 30);
     expect(status.stage).toBe('awaiting-close-approval');
     await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
-    await planResult(client, planId);
+    await waitForEnd(client, planId);
+    expect(await env().currentTimeMs() - startedAt).toBeLessThan(400 * 24 * HOUR); // the clock did not run away (about 270 days are expected)
 
     expect(subjects(emailOf(plan, silent), planId)).toEqual([
       `Ban hành Kế hoạch: ${plan.document.title}`,
@@ -117,7 +119,7 @@ test('an SMTP outage during the reminders delays them; after it every reminder a
     await env().sleep(6 * HOUR);
     expect(subjects(address, planId).filter((s) => s.startsWith('Nhắc hạn'))).toHaveLength(2);
     await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
-    await planResult(client, planId);
+    await waitForEnd(client, planId);
   }), 120_000);
 
 test('a 550 for one commune is recorded as undeliverable and the lead office is told; the others are unaffected', () =>
@@ -135,5 +137,5 @@ test('a 550 for one commune is recorded as undeliverable and the lead office is 
     expect(subjects(emailOf(plan, fine), planId).some((s) => s.startsWith('Giao nhiệm vụ'))).toBe(true);
     smtp.refuse.clear();
     await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
-    await planResult(client, planId);
+    await waitForEnd(client, planId);
   }), 120_000);

@@ -2,7 +2,7 @@
 // returned report ends late, how an extension moves the reminders, and how the district consolidates.
 import type { Client } from '@temporalio/client';
 import {
-  approve, assignmentStatus, cancelPlan, consolidateNow, extendDeadline, planResult, planStatus, reviewReport, startPlan,
+  approve, assignmentStatus, cancelPlan, consolidateNow, extendDeadline, planStatus, reviewReport, startPlan,
   submitReport,
 } from '../../client/planflow';
 import { addWorkingDays, civilDateAt, deadlineInstant, noticeSchedule } from '../../model/calendar';
@@ -11,7 +11,7 @@ import type { Plan } from '../../model/plan';
 import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/histories';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
-import { dienBienWithReporting, sentBy, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
+import { dienBienWithReporting, sentBy, sleepUntil, endedPlan, usePlanflowWorker } from '../helpers/planflow';
 
 const { env, run } = usePlanflowWorker(createTimeSkippingEnv);
 const HOUR = 3_600_000;
@@ -51,7 +51,7 @@ test('reports by the wrong agency, with unknown indicators, out-of-range values 
 
     await consolidateNow(client, planId, { by: 'phong-ldtbxh' });
     await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'close' });
-    const closed = await planResult(client, planId);
+    const closed = await endedPlan(client, planId);
     expect(closed.stage).toBe('closed');
     await expect(submitReport(client, ids[1]!, { by: b, text: 'muộn', values: {} })).rejects.toMatchObject({ code: 'ended' });
   }));
@@ -121,7 +121,7 @@ test('consolidation sums numerators and denominators, compares with 70% and 90%,
     const markdown = report[0]!.data.event === 'consolidated-report' ? report[0]!.data.markdown : '';
     expect(markdown).toContain('66,7%');
     await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'close' });
-    await planResult(client, planId);
+    await endedPlan(client, planId);
     await recordHistory(client, planId, 'plan-consolidated-and-closed');
     await recordHistory(client, `${planId}/bao-cao-xa`, 'step-consolidated-and-closed');
   }));
@@ -132,7 +132,7 @@ test('cancelling mid-flight ends every child; no reminder fires afterwards', () 
     const { planId, ids, lastDay } = await issue(client, plan, taskQueue);
     await expect(cancelPlan(client, planId, { by: 'phong-ldtbxh', reason: 'x' })).rejects.toMatchObject({ code: 'not-leader' });
     await cancelPlan(client, planId, { by: 'chu-tich-ubnd-huyen', reason: 'Điều chỉnh kế hoạch.' });
-    const result = await planResult(client, planId);
+    const result = await endedPlan(client, planId);
     expect(result.stage).toBe('cancelled');
     for (const id of ids) expect((await client.workflow.getHandle(id).describe()).status.name).not.toBe('RUNNING');
     const sentAtCancel = sentBy(sent, planId).length;
@@ -178,7 +178,7 @@ test('a yearly report runs one cycle per workflow run, continuing as new until t
 /** Leaves nothing running for the next test: the time-skipping server waits for every workflow. */
 async function endPlan(client: Client, planId: string): Promise<void> {
   await cancelPlan(client, planId, { by: 'chu-tich-ubnd-huyen', reason: 'Kết thúc phép thử.' });
-  await planResult(client, planId);
+  await endedPlan(client, planId);
 }
 
 const communeOf = (plan: Plan) => plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members[0]!;

@@ -1,11 +1,11 @@
 // Scale by design: a report from 1,000 communes runs to close through a tree of workflows (plan → step →
 // pages of at most 500 → assignments), and no workflow history comes near Temporal's limits.
 import type { Client } from '@temporalio/client';
-import { approve, planResult, planStatus, startPlan } from '../../client/planflow';
+import { approve, planStatus, startPlan } from '../../client/planflow';
 import { pageWorkflowId, stepWorkflowId } from '../../model/ids';
 import type { Plan } from '../../model/plan';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
-import { rehearse, usePlanflowWorker } from '../helpers/planflow';
+import { rehearse, endedPlan, usePlanflowWorker } from '../helpers/planflow';
 
 const { env, run } = usePlanflowWorker(createTimeSkippingEnv);
 const COMMUNES = 1_000;
@@ -49,7 +49,7 @@ test(`a report from ${COMMUNES} communes runs to close; no history exceeds 10,00
     expect(before.scorecard.counts.overdue).toBe(COMMUNES);
 
     await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
-    const result = await planResult(client, planId);
+    const result = await endedPlan(client, planId);
     expect(result.stage).toBe('closed');
     expect(Object.keys(result.assignments)).toHaveLength(COMMUNES);
 

@@ -1,4 +1,7 @@
-// The `planflow` command line: one sub-command per file under client/commands/.
+// The `planflow` command line: commander with Vietnamese help; each command registers itself from its file in
+// client/commands/, and adding one is a new file plus one line in COMMANDS.
+import { CommanderError, type Command } from 'commander';
+import { z } from 'zod';
 import { PlanflowError } from './planflow';
 import {
   approveCommand, cancelCommand, consolidateCommand, extendCommand, reportCommand, reviewCommand,
@@ -7,53 +10,46 @@ import { calendarCommand } from './commands/calendar';
 import { outboxCommand } from './commands/outbox';
 import { listCommand, startCommand, statusCommand } from './commands/plans';
 import { validateCommand } from './commands/validate';
+import { commanderExitCode, createProgram } from './program';
 
-const USAGE = `planflow — chạy kế hoạch của cơ quan nhà nước trên Temporal
+/** Adds one sub-command (its arguments, options, Vietnamese help and action) to the program. */
+export type CommandDefinition = (program: Command) => void;
 
-Cách dùng:
-  planflow validate TỆP...        kiểm tra tệp kế hoạch (YAML hoặc JSON)
-  planflow calendar ...           lịch làm việc, ngày nghỉ, hạn và kỳ báo cáo (planflow calendar để xem chi tiết)
-  planflow start TỆP [--rebase today|YYYY-MM-DD]   khởi chạy kế hoạch (--rebase: dời ngày để ban hành hôm nay)
-  planflow status MÃ [--json]     trạng thái kế hoạch hoặc nhiệm vụ
-  planflow list [--json]          các kế hoạch
-  planflow approve MÃ --as NGƯỜI [--stage issue|close]          duyệt ban hành / kết thúc
-  planflow report MÃ --as ĐƠN-VỊ --text "..." [--value mã=số | mã=tử/mẫu]
-  planflow review MÃ --as ĐƠN-VỊ (--accept | --return --reason "..." [--deadline NGÀY])
-  planflow extend MÃ --as MÃ --to NGÀY --reason "..."           gia hạn
-  planflow cancel MÃ --as NGƯỜI --reason "..."                  hủy kế hoạch
-  planflow consolidate MÃ --as ĐƠN-VỊ                           tổng hợp ngay
-  planflow outbox [--json]        thư trong hộp thư đi (khi chưa cấu hình SMTP)
+/** In the order `planflow --help` lists them. */
+const COMMANDS: CommandDefinition[] = [
+  validateCommand, calendarCommand, startCommand, statusCommand, listCommand, approveCommand, reportCommand,
+  reviewCommand, extendCommand, cancelCommand, consolidateCommand, outboxCommand,
+];
 
-Kết nối: TEMPORAL_ADDRESS (mặc định localhost:7233), TEMPORAL_NAMESPACE, TEMPORAL_API_KEY.
-
-Tùy chọn chung:
-  --lang vi|en                    ngôn ngữ thông báo (mặc định: vi, hoặc biến PLANFLOW_LANG)
-`;
-
-/** A sub-command takes the arguments after its name and returns the process exit code. */
-export type Command = (args: string[]) => number | Promise<number>;
-
-const COMMANDS: Record<string, Command> = {
-  validate: validateCommand,
-  calendar: calendarCommand,
-  start: startCommand,
-  status: statusCommand,
-  list: listCommand,
-  approve: approveCommand,
-  report: reportCommand,
-  review: reviewCommand,
-  extend: extendCommand,
-  cancel: cancelCommand,
-  consolidate: consolidateCommand,
-  outbox: outboxCommand,
-};
-
-async function main([name, ...rest]: string[]): Promise<number> {
-  const command = name === undefined ? undefined : COMMANDS[name];
-  if (command) return command(rest);
-  process.stdout.write(USAGE);
-  return name === undefined || name === '--help' || name === '-h' ? 0 : 2;
+function buildProgram(): Command {
+  const program = createProgram()
+    .option('--lang <vi|en>', 'ngôn ngữ thông báo: vi (mặc định, hoặc biến PLANFLOW_LANG) hoặc en')
+    .addHelpText('after', `
+Kết nối Temporal: như "npm start" (PLANFLOW_DEV_SERVER_PORT), hoặc TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE,
+TEMPORAL_API_KEY. Ngày viết dd/mm/yyyy hoặc yyyy-mm-dd. Xem từng lệnh: planflow <lệnh> --help`);
+  for (const define of COMMANDS) define(program);
+  return program;
 }
+
+async function main(argv: string[]): Promise<number> {
+  // Vietnamese keyboards may send decomposed characters; everything typed is compared and stored as NFC.
+  const args = argv.map((arg) => arg.normalize('NFC'));
+  const program = buildProgram();
+  if (args.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExitCode(error);
+    throw error;
+  }
+}
+
+// Messages zod writes for itself (outside our own error maps) are Vietnamese too.
+z.config(z.locales.vi());
 
 // `planflow calendar holidays 2025 | head` closes the pipe early; that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -57,6 +57,10 @@ const MESSAGES: Record<string, { vi: string; en: string }> = {
   'yaml-syntax': { vi: 'lỗi cú pháp: {detail}', en: 'syntax error: {detail}' },
   'cannot-read': { vi: 'không đọc được tệp "{file}" ({reason})', en: 'cannot read "{file}" ({reason})' },
   'at-line': { vi: '(dòng {line})', en: '(line {line})' },
+  'bad-date': {
+    vi: 'ngày không hợp lệ: viết dạng dd/mm/yyyy (20/11/2021) hoặc yyyy-mm-dd (2021-11-20)',
+    en: 'invalid date: write dd/mm/yyyy (20/11/2021) or yyyy-mm-dd (2021-11-20)',
+  },
 };
 
 export function message(code: string, params: Params = {}, lang: Lang = 'vi'): string {

@@ -1,101 +1,138 @@
 // The human actions from the command line: approve, report, review, extend, cancel, consolidate. Every one names
-// who acts (`--as`), is validated before it is sent, and prints the new state or the reason it was refused.
-import { parseArgs } from 'node:util';
+// who acts (`--as`), is checked before it is sent, and prints the new state or the reason it was refused.
+import type { Command } from 'commander';
+import { z } from 'zod';
 import type { IndicatorValue } from '../../model/actions';
-import { LANG_OPTION, usage } from '../args';
+import { pendingApproval } from '../../model/status';
+import { DateArg, USAGE_ERROR, act, checkInput, collect, langOfCommand } from '../args';
 import { withClient } from '../connect';
 import { formatAssignment, formatPlan } from '../format';
 import {
   approve, cancelPlan, consolidateNow, extendDeadline, planStatus, reviewReport, submitReport,
 } from '../planflow';
-import { pendingApproval } from '../../model/status';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
-const AS = { as: { type: 'string' } } as const;
+const PLAN_ID = ['<MÃ-KẾ-HOẠCH>', 'mã kế hoạch, ví dụ plan/292-KH-UBND/2026'] as const;
+const ASSIGNMENT_ID = ['<MÃ-NHIỆM-VỤ>', 'mã nhiệm vụ của một đơn vị (xem: planflow status MÃ-KẾ-HOẠCH)'] as const;
+const asOption = (who: string) => ['--as <MÃ>', `ai thực hiện: ${who}`] as const;
+const REASON = ['--reason <LÝ-DO>', 'lý do'] as const;
 
-function target(positionals: string[], as: string | undefined, text: string): { id: string; by: string } | undefined {
-  const [id] = positionals;
-  return id && as ? { id, by: as } : (usage(text), undefined);
-}
+/** Stages may be named in Vietnamese too; the workflow knows them by their ids. */
+const STAGE_NAMES: Record<string, string> = { 'ban-hanh': 'issue', 'ket-thuc': 'close' };
 
-export async function approveCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { ...LANG_OPTION, ...AS, stage: { type: 'string' } }, allowPositionals: true });
-  const t = target(positionals, values.as, 'planflow approve MÃ-KẾ-HOẠCH --as MÃ-LÃNH-ĐẠO [--stage issue|close]');
-  if (!t) return 2;
-  return withClient(async (client) => {
-    const stage = values.stage ?? pendingApproval((await planStatus(client, t.id)).stage) ?? 'issue';
-    out(formatPlan(await approve(client, t.id, { by: t.by, stage })));
-    return 0;
-  });
+export function approveCommand(program: Command): void {
+  program.command('approve')
+    .description('lãnh đạo duyệt: ký ban hành kế hoạch, hoặc kết thúc kế hoạch')
+    .argument(...PLAN_ID)
+    .requiredOption(...asOption('mã lãnh đạo duyệt'))
+    .option('--stage <BƯỚC>', 'bước duyệt: ban-hanh hoặc ket-thuc (mặc định: bước đang chờ duyệt)')
+    .action(act((id: string, options: { as: string; stage?: string }) => withClient(async (client) => {
+      const stage = options.stage ? STAGE_NAMES[options.stage] ?? options.stage : pendingApproval((await planStatus(client, id)).stage) ?? 'issue';
+      out(formatPlan(await approve(client, id, { by: options.as, stage })));
+      return 0;
+    })));
 }
 
 /** `--value id=12` for a count, `--value id=300/400` for a ratio's numerator and denominator. */
-function parseValues(specs: string[]): Record<string, IndicatorValue> {
+const ValueSpec = z.string().regex(/^[a-z0-9-]+=\d+(?:[.,]\d+)?(?:\/\d+)?$/, 'cần dạng mã=số hoặc mã=tử/mẫu (ví dụ tre-em-tiep-can-dich-vu=300/400)');
+
+function indicatorValues(specs: string[]): Record<string, IndicatorValue> {
   const values: Record<string, IndicatorValue> = {};
   for (const spec of specs) {
-    const match = /^([a-z0-9-]+)=(\d+(?:\.\d+)?)(?:\/(\d+))?$/.exec(spec);
-    if (!match) throw new Error(`--value "${spec}": cần dạng mã=số hoặc mã=tử/mẫu (ví dụ tre-em-tiep-can-dich-vu=300/400)`);
-    const [, id, first, second] = match as unknown as [string, string, string, string | undefined];
+    const [id, amount] = spec.split('=') as [string, string];
+    const [first, second] = amount.replace(',', '.').split('/') as [string, string | undefined];
     values[id] = second === undefined ? Number(first) : { numerator: Number(first), denominator: Number(second) };
   }
   return values;
 }
 
-export async function reportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, options: { ...LANG_OPTION, ...AS, text: { type: 'string' }, value: { type: 'string', multiple: true } }, allowPositionals: true,
-  });
-  const t = target(positionals, values.as, 'planflow report MÃ-NHIỆM-VỤ --as MÃ-ĐƠN-VỊ --text "..." [--value mã=số | mã=tử/mẫu]');
-  if (!t) return 2;
-  const reportValues = parseValues(values.value ?? []);
-  return withClient(async (client) => {
-    out(formatAssignment(await submitReport(client, t.id, { by: t.by, text: values.text ?? '', values: reportValues })));
-    return 0;
-  });
+export function reportCommand(program: Command): void {
+  program.command('report')
+    .description('đơn vị nộp báo cáo kết quả thực hiện nhiệm vụ')
+    .argument(...ASSIGNMENT_ID)
+    .requiredOption(...asOption('mã đơn vị báo cáo'))
+    .requiredOption('--text <NỘI-DUNG>', 'nội dung báo cáo')
+    .option('--value <MÃ=SỐ>', 'số liệu một chỉ tiêu: mã=số hoặc mã=tử/mẫu; lặp lại cho nhiều chỉ tiêu', collect)
+    .action(act((id: string, options: { as: string; text: string; value?: string[] }, command: Command) => {
+      const input = checkInput(z.object({ '--value': z.array(ValueSpec) }), { '--value': options.value ?? [] }, langOfCommand(command));
+      if (!input) return USAGE_ERROR;
+      return withClient(async (client) => {
+        out(formatAssignment(await submitReport(client, id, { by: options.as, text: options.text, values: indicatorValues(input['--value']) })));
+        return 0;
+      });
+    }));
 }
 
-export async function reviewCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, options: { ...LANG_OPTION, ...AS, accept: { type: 'boolean' }, return: { type: 'boolean' }, reason: { type: 'string' }, deadline: { type: 'string' } },
-    allowPositionals: true,
-  });
-  const t = target(positionals, values.as, 'planflow review MÃ-NHIỆM-VỤ --as MÃ-ĐƠN-VỊ (--accept | --return --reason "..." [--deadline YYYY-MM-DD])');
-  if (!t || values.accept === values.return) return t ? usage('chọn một: --accept hoặc --return') : 2;
-  const input = values.accept
-    ? { by: t.by, decision: 'accept' as const }
-    : { by: t.by, decision: 'return' as const, reason: values.reason ?? '', newLastDay: values.deadline };
-  return withClient(async (client) => {
-    out(formatAssignment(await reviewReport(client, t.id, input)));
-    return 0;
-  });
+interface ReviewOptions {
+  as: string;
+  accept?: boolean;
+  return?: boolean;
+  reason?: string;
+  deadline?: string;
 }
 
-export async function extendCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { ...LANG_OPTION, ...AS, to: { type: 'string' }, reason: { type: 'string' } }, allowPositionals: true });
-  const t = target(positionals, values.as, 'planflow extend MÃ-NHIỆM-VỤ --as MÃ --to YYYY-MM-DD --reason "..."');
-  if (!t) return 2;
-  return withClient(async (client) => {
-    out(formatAssignment(await extendDeadline(client, t.id, { by: t.by, newLastDay: values.to ?? '', reason: values.reason ?? '' })));
-    return 0;
-  });
+export function reviewCommand(program: Command): void {
+  program.command('review')
+    .description('cơ quan chủ trì tiếp nhận báo cáo, hoặc đề nghị bổ sung, hoàn thiện')
+    .argument(...ASSIGNMENT_ID)
+    .requiredOption(...asOption('mã cơ quan xem xét báo cáo'))
+    .option('--accept', 'tiếp nhận báo cáo')
+    .option('--return', 'đề nghị bổ sung, hoàn thiện báo cáo (cần --reason)')
+    .option(...REASON)
+    .option('--deadline <NGÀY>', 'hạn nộp lại báo cáo (dd/mm/yyyy)')
+    .action(act((id: string, options: ReviewOptions, command: Command) => {
+      if (options.accept === options.return) {
+        process.stderr.write('planflow: chọn một trong hai: --accept (tiếp nhận) hoặc --return (đề nghị bổ sung)\n');
+        return USAGE_ERROR;
+      }
+      const input = checkInput(z.object({ '--deadline': DateArg.optional() }), { '--deadline': options.deadline }, langOfCommand(command));
+      if (!input) return USAGE_ERROR;
+      const review = options.accept
+        ? { by: options.as, decision: 'accept' as const }
+        : { by: options.as, decision: 'return' as const, reason: options.reason ?? '', newLastDay: input['--deadline'] };
+      return withClient(async (client) => {
+        out(formatAssignment(await reviewReport(client, id, review)));
+        return 0;
+      });
+    }));
 }
 
-export async function cancelCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { ...LANG_OPTION, ...AS, reason: { type: 'string' } }, allowPositionals: true });
-  const t = target(positionals, values.as, 'planflow cancel MÃ-KẾ-HOẠCH --as MÃ-LÃNH-ĐẠO --reason "..."');
-  if (!t) return 2;
-  return withClient(async (client) => {
-    out(formatPlan(await cancelPlan(client, t.id, { by: t.by, reason: values.reason ?? '' })));
-    return 0;
-  });
+export function extendCommand(program: Command): void {
+  program.command('extend')
+    .description('gia hạn thực hiện nhiệm vụ')
+    .argument(...ASSIGNMENT_ID)
+    .requiredOption(...asOption('mã người hoặc cơ quan cho gia hạn'))
+    .requiredOption('--to <NGÀY>', 'hạn mới (dd/mm/yyyy)')
+    .requiredOption(...REASON)
+    .action(act((id: string, options: { as: string; to: string; reason: string }, command: Command) => {
+      const input = checkInput(z.object({ '--to': DateArg }), { '--to': options.to }, langOfCommand(command));
+      if (!input) return USAGE_ERROR;
+      return withClient(async (client) => {
+        out(formatAssignment(await extendDeadline(client, id, { by: options.as, newLastDay: input['--to'], reason: options.reason })));
+        return 0;
+      });
+    }));
 }
 
-export async function consolidateCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { ...LANG_OPTION, ...AS }, allowPositionals: true });
-  const t = target(positionals, values.as, 'planflow consolidate MÃ-KẾ-HOẠCH --as MÃ-ĐƠN-VỊ-CHỦ-TRÌ');
-  if (!t) return 2;
-  return withClient(async (client) => {
-    out(formatPlan(await consolidateNow(client, t.id, { by: t.by })));
-    return 0;
-  });
+export function cancelCommand(program: Command): void {
+  program.command('cancel')
+    .description('lãnh đạo hủy kế hoạch')
+    .argument(...PLAN_ID)
+    .requiredOption(...asOption('mã lãnh đạo'))
+    .requiredOption(...REASON)
+    .action(act((id: string, options: { as: string; reason: string }) => withClient(async (client) => {
+      out(formatPlan(await cancelPlan(client, id, { by: options.as, reason: options.reason })));
+      return 0;
+    })));
+}
+
+export function consolidateCommand(program: Command): void {
+  program.command('consolidate')
+    .description('cơ quan chủ trì tổng hợp báo cáo ngay')
+    .argument(...PLAN_ID)
+    .requiredOption(...asOption('mã cơ quan chủ trì tổng hợp'))
+    .action(act((id: string, options: { as: string }) => withClient(async (client) => {
+      out(formatPlan(await consolidateNow(client, id, { by: options.as })));
+      return 0;
+    })));
 }

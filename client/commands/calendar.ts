@@ -1,69 +1,66 @@
 // `planflow calendar holidays|add|is-working|period`: the calendar rules, checkable from outside by a coordinator.
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import { z } from 'zod';
 import {
   OCCASION_NAMES, PERIOD_KINDS, addDays, countFrom, dayStatus, deadlineInstant, formatVietnamese, periodContaining,
   weekdayName, yearCalendar, type CivilDate, type DayStatus,
 } from '../../model/calendar';
 import type { Lang } from '../../model/messages';
-import { LANG_OPTION, langOf } from '../args';
+import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, langOfCommand } from '../args';
 
-const DateArg = z.iso.date();
 const Kind = z.enum(PERIOD_KINDS);
-
-const USAGE = `Cách dùng:
-  planflow calendar holidays NĂM                 các ngày nghỉ trong năm
-  planflow calendar add NGÀY N [--working-days]  hạn sau N ngày (làm việc) kể từ NGÀY
-  planflow calendar is-working NGÀY              có phải ngày làm việc (mã thoát 0) hay ngày nghỉ (1)
-  planflow calendar period LOẠI NGÀY             kỳ báo cáo theo Nghị định 09/2019 (${PERIOD_KINDS.join(', ')})
-Ngày viết dạng YYYY-MM-DD; --json cho máy đọc.
-`;
+const Year = z.coerce.number().int().min(1900).max(2199);
+const Days = z.coerce.number().int().min(-3660).max(3660);
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 const vi = (lang: Lang, viText: string, enText: string) => (lang === 'vi' ? viText : enText);
 
-export function calendarCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { ...LANG_OPTION, json: { type: 'boolean' }, 'working-days': { type: 'boolean' } },
-    allowPositionals: true,
-  });
-  const lang = langOf(values.lang);
-  const json = values.json === true;
-  const [sub, ...rest] = positionals;
-  const parse = <T extends z.ZodTuple>(schema: T, names: string[]) => parseArguments(schema, rest, names, lang);
-  switch (sub) {
-    case 'holidays': {
-      const a = parse(z.tuple([z.coerce.number().int().min(1900).max(2199)]), ['NĂM']);
-      return a ? holidays(a[0], json, lang) : 2;
-    }
-    case 'add': {
-      const a = parse(z.tuple([DateArg, z.coerce.number().int()]), ['NGÀY', 'N']);
-      return a ? add(a[0], a[1], values['working-days'] === true, json, lang) : 2;
-    }
-    case 'is-working': {
-      const a = parse(z.tuple([DateArg]), ['NGÀY']);
-      return a ? isWorking(a[0], json, lang) : 2;
-    }
-    case 'period': {
-      const a = parse(z.tuple([Kind, DateArg]), ['LOẠI', 'NGÀY']);
-      return a ? period(a[0], a[1], json, lang) : 2;
-    }
-    default:
-      process.stderr.write(USAGE);
-      return sub === undefined ? 0 : 2;
-  }
-}
+export function calendarCommand(program: Command): void {
+  const calendar = program.command('calendar')
+    .description('lịch làm việc, ngày nghỉ, hạn và kỳ báo cáo (ngày viết dd/mm/yyyy hoặc yyyy-mm-dd)');
 
-/** Positional arguments through zod; on failure prints `NAME: message` lines and returns undefined. */
-function parseArguments<T extends z.ZodTuple>(schema: T, args: string[], names: string[], lang: Lang): z.infer<T> | undefined {
-  const parsed = schema.safeParse(args, { error: (lang === 'vi' ? z.locales.vi() : z.locales.en()).localeError });
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const at = typeof issue.path[0] === 'number' ? names[issue.path[0]] : undefined;
-    process.stderr.write(`${at ?? names.join(' ')}: ${issue.message}\n`);
-  }
-  return undefined;
+  calendar.command('holidays')
+    .description('các ngày nghỉ trong năm, chính thức hoặc tính toán, kèm nguồn')
+    .argument('<NĂM>', 'năm, ví dụ 2025')
+    .option(...JSON_OPTION)
+    .action(act((year: string, options: { json?: boolean }, command: Command) => {
+      const lang = langOfCommand(command);
+      const a = checkInput(z.object({ NĂM: Year }), { NĂM: year }, lang);
+      return a ? holidays(a.NĂM, options.json === true, lang) : USAGE_ERROR;
+    }));
+
+  calendar.command('add')
+    .description('hạn sau N ngày (làm việc) kể từ NGÀY; N âm để đếm lùi (với --working-days)')
+    .argument('<NGÀY>', 'ngày bắt đầu đếm (không tính ngày này)')
+    .argument('<N>', 'số ngày, ví dụ 5 hoặc -7')
+    .option('--working-days', 'đếm ngày làm việc')
+    .option(...JSON_OPTION)
+    .action(act((date: string, n: string, options: { json?: boolean; workingDays?: boolean }, command: Command) => {
+      const lang = langOfCommand(command);
+      const a = checkInput(z.object({ NGÀY: DateArg, N: Days }), { NGÀY: date, N: n }, lang);
+      return a ? add(a.NGÀY, a.N, options.workingDays === true, options.json === true, lang) : USAGE_ERROR;
+    }));
+
+  calendar.command('is-working')
+    .description('có phải ngày làm việc (mã thoát 0) hay ngày nghỉ (1)')
+    .argument('<NGÀY>', 'ngày cần xem')
+    .option(...JSON_OPTION)
+    .action(act((date: string, options: { json?: boolean }, command: Command) => {
+      const lang = langOfCommand(command);
+      const a = checkInput(z.object({ NGÀY: DateArg }), { NGÀY: date }, lang);
+      return a ? isWorking(a.NGÀY, options.json === true, lang) : USAGE_ERROR;
+    }));
+
+  calendar.command('period')
+    .description(`kỳ báo cáo theo Nghị định 09/2019/NĐ-CP chứa NGÀY (LOẠI: ${PERIOD_KINDS.join(', ')})`)
+    .argument('<LOẠI>', PERIOD_KINDS.join(', '))
+    .argument('<NGÀY>', 'ngày thuộc kỳ')
+    .option(...JSON_OPTION)
+    .action(act((kind: string, date: string, options: { json?: boolean }, command: Command) => {
+      const lang = langOfCommand(command);
+      const a = checkInput(z.object({ LOẠI: Kind, NGÀY: DateArg }), { LOẠI: kind, NGÀY: date }, lang);
+      return a ? period(a.LOẠI, a.NGÀY, options.json === true, lang) : USAGE_ERROR;
+    }));
 }
 
 function holidays(year: number, json: boolean, lang: Lang): number {

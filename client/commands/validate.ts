@@ -1,36 +1,31 @@
 // `planflow validate FILE...`: OK and exit 0 for a valid plan; one `path: message` line per problem and exit 1.
-import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
 import { loadPlanText } from '../../model/load';
-import { message } from '../../model/messages';
+import { message, type Lang } from '../../model/messages';
 import { formatProblem } from '../../model/validate';
-import { parseArgs } from 'node:util';
-import { LANG_OPTION, langOf } from '../args';
+import { act, langOfCommand, readText } from '../args';
 
-export async function validateCommand(args: string[]): Promise<number> {
-  const { values, positionals: files } = parseArgs({ args, options: LANG_OPTION, allowPositionals: true });
-  const lang = langOf(values.lang);
-  if (files.length === 0) {
-    process.stderr.write(lang === 'vi' ? 'Cần ít nhất một tệp kế hoạch: planflow validate TỆP\n' : 'Give at least one plan file: planflow validate FILE\n');
-    return 2;
-  }
-  let failed = false;
-  for (const file of files) {
-    const prefix = files.length > 1 ? `${file}: ` : '';
-    const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      process.stdout.write(`${prefix}${message('cannot-read', { file, reason: e.code ?? e.message }, lang)}\n`);
-      return undefined;
-    });
-    if (text === undefined) {
-      failed = true;
-      continue;
-    }
-    const result = loadPlanText(text, lang);
-    if (result.ok) {
-      process.stdout.write(`${prefix}OK\n`);
-    } else {
-      failed = true;
-      for (const problem of result.problems) process.stdout.write(`${prefix}${formatProblem(problem, lang)}\n`);
-    }
-  }
-  return failed ? 1 : 0;
+export function validateCommand(program: Command): void {
+  program.command('validate')
+    .description('kiểm tra tệp kế hoạch (YAML hoặc JSON)')
+    .argument('<TỆP...>', 'một hoặc nhiều tệp kế hoạch')
+    .action(act(async (files: string[], _options: object, command: Command) => {
+      let valid = true;
+      // One file after another, so each file's lines stay together.
+      for (const file of files) valid = (await validateFile(file, files.length > 1 ? `${file}: ` : '', langOfCommand(command))) && valid;
+      return valid ? 0 : 1;
+    }));
+}
+
+/** Prints OK or the file's problems; true when the plan is valid. */
+async function validateFile(file: string, prefix: string, lang: Lang): Promise<boolean> {
+  const text = await readText(file).catch((e: NodeJS.ErrnoException) => {
+    process.stdout.write(`${prefix}${message('cannot-read', { file, reason: e.code ?? e.message }, lang)}\n`);
+    return undefined;
+  });
+  if (text === undefined) return false;
+  const result = loadPlanText(text, lang);
+  if (result.ok) process.stdout.write(`${prefix}OK\n`);
+  else for (const problem of result.problems) process.stdout.write(`${prefix}${formatProblem(problem, lang)}\n`);
+  return result.ok;
 }

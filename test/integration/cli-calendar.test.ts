@@ -41,8 +41,19 @@ test('period prints the Decree 09 window', async () => {
 test('bad input gets a clear error and exit code 2', async () => {
   const { code, stderr } = await planflow(['calendar', 'add', '2021-02-30', '3']);
   expect(code).toBe(2);
-  expect(stderr).toContain('NGÀY: ngày ISO không hợp lệ');
+  expect(stderr).toContain('NGÀY: ngày không hợp lệ: viết dạng dd/mm/yyyy');
   const kind = await planflow(['calendar', 'period', 'week', '2021-01-01', '--lang', 'en']);
   expect(kind.code).toBe(2);
   expect(kind.stderr).toContain('LOẠI: Invalid option');
+});
+
+test('a negative N counts working days back, and a date may be written dd/mm/yyyy', async () => {
+  const back = await planflow(['calendar', 'add', '2025-01-22', '-7', '--working-days']);
+  expect(back.code).toBe(0);
+  expect(back.stdout.split('\n')[0]).toBe('2025-01-13');
+  const official = await planflow(['calendar', 'add', '22/1/2025', '5', '--working-days']);
+  expect(official.stdout.split('\n')[0]).toBe('2025-02-05');
+  const calendarDaysBack = await planflow(['calendar', 'add', '2025-01-22', '-7']);
+  expect(calendarDaysBack.code).toBe(2);
+  expect(calendarDaysBack.stderr).toContain('N: số ngày lịch phải không âm');
 });

@@ -4,7 +4,7 @@ import { CommanderError, type Command } from 'commander';
 import { z } from 'zod';
 import { PlanflowError } from './planflow';
 import {
-  approveCommand, cancelCommand, consolidateCommand, extendCommand, reportCommand, reviewCommand,
+  amendCommand, approveCommand, cancelCommand, consolidateCommand, extendCommand, reassignCommand, reportCommand, reviewCommand,
 } from './commands/actions';
 import { calendarCommand } from './commands/calendar';
 import { outboxCommand } from './commands/outbox';
@@ -18,7 +18,7 @@ export type CommandDefinition = (program: Command) => void;
 /** In the order `planflow --help` lists them. */
 const COMMANDS: CommandDefinition[] = [
   validateCommand, calendarCommand, startCommand, statusCommand, listCommand, approveCommand, reportCommand,
-  reviewCommand, extendCommand, cancelCommand, consolidateCommand, outboxCommand,
+  reviewCommand, extendCommand, reassignCommand, amendCommand, cancelCommand, consolidateCommand, outboxCommand,
 ];
 
 function buildProgram(): Command {

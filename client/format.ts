@@ -4,7 +4,8 @@ import { STAGE_LABELS, STATUS_LABELS, type Scorecard } from '../model/status';
 import type { AssignmentView, PlanView } from '../workflows/state';
 
 const ACTIONS: Record<AssignmentView['actions'][number]['action'], string> = {
-  submit: 'nộp báo cáo', accept: 'chấp nhận', return: 'trả lại', extend: 'gia hạn', approve: 'duyệt', cancel: 'hủy', consolidate: 'tổng hợp',
+  submit: 'nộp báo cáo', accept: 'tiếp nhận', return: 'trả lại', extend: 'gia hạn', approve: 'duyệt', cancel: 'hủy', consolidate: 'tổng hợp',
+  reassign: 'chuyển giao', 'add-agency': 'bổ sung đơn vị', 'remove-agency': 'bớt đơn vị', 'change-deadline': 'đổi thời hạn',
 };
 
 const day = (d?: string) => (d ? formatVietnamese(d) : '—');
@@ -26,8 +27,9 @@ export function formatPlan(view: PlanView): string {
     lines.push(`  ${a.agencyName} — ${a.stepId}: ${STATUS_LABELS[a.status].vi} · hạn ${day(a.lastDay)} · đã nhắc ${a.remindersSent} · đôn đốc mức ${a.escalationLevel}${report}`);
     lines.push(`    ${a.id}`);
   }
-  for (const [id, c] of Object.entries(view.consolidations)) {
-    lines.push('', `Tổng hợp ${id}: ${c.result.reported.length}/${c.result.expected} đơn vị đã báo cáo; chưa báo cáo: ${c.result.missing.join(', ') || 'không'}`);
+  for (const c of view.consolidations) {
+    const title = `${c.supplement ? 'Báo cáo bổ sung' : 'Tổng hợp'} ${c.id}${c.cycle ? ` kỳ ${c.cycle}` : ''}`;
+    lines.push('', `${title}: ${c.result.reported.length}/${c.result.expected} đơn vị đã báo cáo; chưa báo cáo: ${c.result.missing.join(', ') || 'không'}`);
   }
   return lines.join('\n');
 }

@@ -5,16 +5,17 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
-import { Approve, Cancel, Consolidate, Extend, Review, SubmitReport } from '../model/actions';
+import { Amend, Approve, Cancel, Consolidate, Extend, Review, SubmitReport } from '../model/actions';
 import { documentNumber, planKey, planWorkflowId } from '../model/ids';
 import type { Plan } from '../model/plan';
 import {
-  approveUpdate, assignmentStatusQuery, cancelUpdate, consolidateUpdate, extendUpdate, planStatusQuery, reviewUpdate,
+  amendUpdate, approveUpdate, assignmentStatusQuery, cancelUpdate, consolidateUpdate, extendUpdate, planStatusQuery, reviewUpdate,
   submitReportUpdate,
 } from '../workflows/definitions';
 import { planLifecycle } from '../workflows/plan-lifecycle';
 import { PLAN_ISSUER, PLAN_NUMBER, PLAN_OVERDUE, PLAN_STAGE } from '../workflows/search-attributes';
-import type { AssignmentView, PlanStage, PlanView } from '../workflows/state';
+import type { AssignmentView, ConsolidationRecord, PlanStage, PlanView } from '../workflows/state';
+import { officialDecisions } from './calendar';
 
 export const DEFAULT_TASK_QUEUE = 'planflow';
 
@@ -32,7 +33,8 @@ export async function startPlan(client: Client, plan: Plan, taskQueue = DEFAULT_
     await client.workflow.start(planLifecycle, {
       workflowId: planId,
       taskQueue,
-      args: [{ plan }],
+      // The official days off announced so far travel with the plan; later ones reach it by signal.
+      args: [{ v: 2, plan, calendar: [...(await officialDecisions(client))] }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: PLAN_NUMBER, value: documentNumber(plan) },
@@ -98,8 +100,13 @@ export const approve = (client: Client, planId: string, input: Approve): Promise
 export const cancelPlan = (client: Client, planId: string, input: Cancel): Promise<PlanView> =>
   call(client, planId, () => handle(client, planId).executeUpdate(cancelUpdate, { args: [checked(Cancel, input)] }));
 
-export const consolidateNow = (client: Client, planId: string, input: Consolidate): Promise<PlanView> =>
+/** Consolidates the lead office's open reporting rounds now; answers with the consolidations it made. */
+export const consolidateNow = (client: Client, planId: string, input: Consolidate): Promise<ConsolidationRecord[]> =>
   call(client, planId, () => handle(client, planId).executeUpdate(consolidateUpdate, { args: [checked(Consolidate, input)] }));
+
+/** A leader's amendment in flight: reassign, add or remove an agency, or move a step's deadline. */
+export const amendPlan = (client: Client, planId: string, input: Amend): Promise<PlanView> =>
+  call(client, planId, () => handle(client, planId).executeUpdate(amendUpdate, { args: [checked(Amend, input)] }));
 
 export const submitReport = (client: Client, assignmentId: string, input: z.input<typeof SubmitReport>): Promise<AssignmentView> =>
   call(client, assignmentId, () => handle(client, assignmentId).executeUpdate(submitReportUpdate, { args: [checked(SubmitReport, input)] }));

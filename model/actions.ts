@@ -1,7 +1,7 @@
 // The inputs of human actions (Temporal Updates), validated with the same schemas by the client before sending and
 // by the workflows' synchronous validators, so a bad input is refused before it enters history.
 import { z } from 'zod';
-import { Id, LocalDate } from './plan';
+import { Agency, Id, LocalDate } from './plan';
 
 /** A value for one indicator: a count, or the numerator and denominator of a ratio. */
 export const IndicatorValue = z.union([
@@ -36,3 +36,19 @@ export type Cancel = z.infer<typeof Cancel>;
 
 export const Consolidate = z.strictObject({ by: Actor });
 export type Consolidate = z.infer<typeof Consolidate>;
+
+/** Why an amendment is made, as the leader writes it in the plan's record. */
+const Reason = z.string().trim().min(1).max(2000);
+
+/**
+ * Amendments in flight, by a leader: reassign an agency's work (to its successor after a merger), add or remove an
+ * agency from a step, or move a step's deadline for all its agencies. An agency the plan does not list comes with
+ * its details (`newAgency`).
+ */
+export const Amend = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('reassign'), by: Actor, step: Id, agency: Id, to: Id, newAgency: Agency.optional(), reason: Reason.optional() }),
+  z.strictObject({ kind: z.literal('add-agency'), by: Actor, step: Id, agency: Id, newAgency: Agency.optional(), reason: Reason.optional() }),
+  z.strictObject({ kind: z.literal('remove-agency'), by: Actor, step: Id, agency: Id, reason: Reason }),
+  z.strictObject({ kind: z.literal('change-deadline'), by: Actor, step: Id, lastDay: LocalDate, reason: Reason }),
+]);
+export type Amend = z.infer<typeof Amend>;

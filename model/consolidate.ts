@@ -63,15 +63,21 @@ const percent = (n: number) => `${n.toFixed(1).replace('.', ',')}%`;
 /** The consolidated report in Markdown, addressed to the superiors the plan names. */
 export function consolidatedMarkdown(
   plan: { number: string; title: string }, by: string, to: string[], result: ConsolidationResult,
+  round: { cycleLabel?: string; supplement?: boolean } = {},
 ): string {
+  const kind = round.supplement ? 'Báo cáo bổ sung' : 'Báo cáo tổng hợp';
   const lines = [
-    `# Báo cáo tổng hợp kết quả thực hiện Kế hoạch ${plan.number}`,
+    `# ${kind} kết quả thực hiện Kế hoạch ${plan.number}${round.cycleLabel ? ` (${round.cycleLabel})` : ''}`,
     '',
     `*${plan.title}*`,
     '',
-    `Kính gửi: ${to.join('; ')}.`,
+    `Kính gửi: ${to.join('; ')}`,
     '',
-    `${by} tổng hợp báo cáo đến ngày ${formatVietnamese(result.asOf)}: ${result.reported.length}/${result.expected} đơn vị đã báo cáo.`,
+    // Zero reports is news in itself, said plainly rather than as "0/3".
+    result.reported.length === 0
+      ? `${by} tổng hợp đến ngày ${formatVietnamese(result.asOf)}: chưa có đơn vị nào gửi báo cáo (${result.expected} đơn vị phải báo cáo).`
+      : `${by} tổng hợp báo cáo đến ngày ${formatVietnamese(result.asOf)}: ${result.reported.length}/${result.expected} đơn vị đã báo cáo.`,
+    ...(round.supplement ? ['', 'Báo cáo này bổ sung số liệu của các đơn vị báo cáo sau kỳ tổng hợp trước.'] : []),
     '',
     '## Chỉ tiêu',
     '',

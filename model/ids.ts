@@ -2,10 +2,14 @@
 // directly (`plan/292-KH-UBND/2019/clause-3/xa-thanh-xuong`), and starting the same plan twice is refused.
 import type { Plan } from './plan';
 
-/** `292-KH-UBND/2019` from number, symbol and year; the plan's own `id` when it has no number. */
+/**
+ * `ubnd-huyen-dien-bien/292-KH-UBND/2019` from issuer, number, symbol and year: every UBND writes KH-UBND and restarts
+ * its numbering each January, so the issuing body is part of a plan's identity. The plan's own `id` when it has no
+ * number.
+ */
 export function planKey(plan: Plan): string {
   const year = plan.document.issuedOn?.slice(0, 4) ?? plan.document.period?.from;
-  if (plan.document.number !== undefined && year !== undefined) return `${plan.document.number}-${plan.document.symbol}/${year}`;
+  if (plan.document.number !== undefined && year !== undefined) return `${plan.document.issuer}/${plan.document.number}-${plan.document.symbol}/${year}`;
   if (plan.id) return plan.id;
   throw new Error('plan has neither a number with a year nor an id');
 }

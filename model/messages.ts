@@ -16,8 +16,20 @@ const MESSAGES: Record<string, { vi: string; en: string }> = {
     en: 'the document symbol must look like "KH-UBND"',
   },
   'recurring-one-of': {
-    vi: 'cần đúng một trong hai: "on" (ngày cố định hằng năm, dạng MM-DD) hoặc "afterCutoff" (số ngày sau ngày chốt số liệu)',
-    en: 'needs exactly one of "on" (a fixed yearly day, MM-DD) or "afterCutoff" (days after the data cut-off)',
+    vi: 'cần đúng một trong ba: "on" (ngày cố định hằng năm, dạng MM-DD), "day" (ngày trong tháng, ví dụ 20 cho "trước ngày 20 hằng tháng") hoặc "afterCutoff" (số ngày sau ngày chốt số liệu)',
+    en: 'needs exactly one of "on" (a fixed yearly day, MM-DD), "day" (a day of the month, e.g. 20) or "afterCutoff" (days after the data cut-off)',
+  },
+  'recurring-on-yearly': {
+    vi: '"on" (ngày cố định trong năm) chỉ dùng cho báo cáo năm; báo cáo tháng, quý, 6 tháng dùng "day" (ví dụ day: 20 cho "trước ngày 20 hằng tháng")',
+    en: '"on" (a fixed day of the year) is for yearly reports only; monthly, quarterly and half-year reports use "day" (e.g. day: 20)',
+  },
+  'no-reports-to': {
+    vi: '"{id}" gửi báo cáo cho nhóm "{group}" nhưng chưa khai báo "reportsTo" là một thành viên của nhóm đó',
+    en: '"{id}" reports to the group "{group}" but its "reportsTo" is not a member of that group',
+  },
+  'after-completion-unsupported': {
+    vi: 'chưa hỗ trợ thời hạn tính từ ngày hoàn thành của bước khác; dùng event: deadline (tính từ thời hạn của bước đó)',
+    en: 'deadlines counted from another step\'s completion are not supported; use event: deadline',
   },
   required: { vi: 'thiếu trường bắt buộc', en: 'required field is missing' },
   'unknown-key': { vi: 'không có trường "{key}" (gõ nhầm?)', en: 'unknown field "{key}" (a typo?)' },

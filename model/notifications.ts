@@ -32,9 +32,15 @@ export const NotificationData = z.discriminatedUnion('event', [
   z.object({ event: z.literal('report-returned'), ...Work, reason: z.string(), newLastDay: LocalDate.optional() }),
   z.object({ event: z.literal('report-accepted'), ...Work, onTime: z.boolean() }),
   z.object({ event: z.literal('deadline-extended'), ...Work, oldLastDay: LocalDate.optional(), newLastDay: LocalDate, reason: z.string() }),
-  z.object({ event: z.literal('consolidated-report'), consolidationId: z.string(), markdown: z.string(), missing: z.array(z.string()) }),
+  z.object({
+    event: z.literal('consolidated-report'), consolidationId: z.string(), markdown: z.string(), missing: z.array(z.string()),
+    /** The reporting cycle's label (`năm 2027`) and whether this is a supplementary report (báo cáo bổ sung). */
+    cycleLabel: z.string().optional(), supplement: z.boolean().optional(),
+  }),
   z.object({ event: z.literal('plan-cancelled'), reason: z.string(), by: z.string() }),
   z.object({ event: z.literal('plan-closed'), by: z.string() }),
+  /** To an agency whose work a leader passed to another (its successor after a merger). */
+  z.object({ event: z.literal('reassigned'), ...Work, successor: z.string(), reason: z.string().optional() }),
   z.object({ event: z.literal('undeliverable'), ...Work, agency: z.string(), address: z.string(), reason: z.string() }),
 ]);
 export type NotificationData = z.infer<typeof NotificationData>;
@@ -48,6 +54,8 @@ export const Notification = z.object({
   /** Workflow time when the workflow decided to send it, and the instant the calendar planned it for. */
   createdAt: z.number(),
   plannedAt: z.number().optional(),
+  /** The reporting cycle of recurring work (`2027`): the same for every notice of one cycle of one assignment. */
+  cycle: z.string().optional(),
   data: NotificationData,
 });
 export type Notification = z.infer<typeof Notification>;

@@ -37,6 +37,8 @@ export const Agency = z.strictObject({
   emails: z.array(Email).min(1),
   /** Who is chased first when this agency is late (e.g. the commune chair); defaults to the agency's own address. */
   head: Id.optional(),
+  /** The agency it reports to (a commune's district office): a submission `to` a group goes to each one's own. */
+  reportsTo: Id.optional(),
   language: Language.default('vi'),
   note: Text.optional(),
 });
@@ -136,15 +138,27 @@ export const Deadline = z.discriminatedUnion('kind', [
     days: z.number().int().nonnegative(),
     unit: DayUnit,
   }),
-  /** A recurring report: by a fixed day (`on`, MM-DD, in the period's year), or N days after each Decree 09/2019 cut-off. */
+  /**
+   * A recurring report, one cycle per reporting period (Decree 09/2019): by a fixed day of the year (`on`, MM-DD,
+   * yearly reports only), by a day of the month (`day`: "trước ngày 20 hằng tháng", the first such day after the
+   * period's data cut-off, so a quarter's "ngày 20" falls in its last month), or N days after each cut-off.
+   * `wording` reads the day as "trước ngày" (the day before is the last) or, by default, "đến/chậm nhất ngày";
+   * `years` bounds the cycles ("hằng năm, giai đoạn 2021–2025"), by default to the plan's period.
+   */
   z
     .strictObject({
       kind: z.literal('recurring'),
       every: z.enum(['month', 'quarter', 'half-year', 'nine-months', 'year']),
       on: z.string().regex(/^\d{2}-\d{2}$/).optional(),
+      day: z.number().int().min(1).max(31).optional(),
       afterCutoff: z.strictObject({ days: z.number().int().nonnegative(), unit: DayUnit }).optional(),
+      wording: z.enum(['before', 'by']).optional(),
+      years: z.strictObject({ from: Year, to: Year }).optional(),
     })
-    .refine(...check((d: { on?: string; afterCutoff?: unknown }) => (d.on === undefined) !== (d.afterCutoff === undefined), 'recurring-one-of')),
+    .refine(...check((d: { on?: string; day?: number; afterCutoff?: unknown }) => [d.on, d.day, d.afterCutoff].filter((x) => x !== undefined).length === 1, 'recurring-one-of'))
+    .refine(...check((d: { every: string; on?: string }) => d.on === undefined || d.every === 'year', 'recurring-on-yearly')),
+  /** "trong tháng 12/2025", "tổng kết vào tháng 12/2025": by the month's last day. */
+  z.strictObject({ kind: z.literal('month'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
 ]);
 
 export const EscalationTarget = z.enum(['assignee-head', 'lead', 'leader']);
@@ -197,7 +211,10 @@ export const Submission = z.strictObject({
   id: Id,
   text: Text.optional(),
   from: z.array(Id).min(1),
+  /** Who receives and reviews the reports; a group means each sender's own member of it (`agencies[].reportsTo`). */
   to: Id,
+  /** An office the reports pass through ("gửi Ban Chỉ đạo huyện qua Phòng Nông nghiệp"): it receives and reviews them. */
+  via: Id.optional(),
   deadline: Deadline,
   indicators: z.array(Id).default([]),
   reminders: ReminderOverride.optional(),

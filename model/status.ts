@@ -11,6 +11,7 @@ export const AssignmentStatus = z.enum([
   'done-on-time', // hoàn thành đúng hạn
   'done-late', // hoàn thành quá hạn
   'cancelled', // đã hủy
+  'reassigned', // đã chuyển giao: the work passed to another agency (a successor after a merger)
   'no-deadline', // không có thời hạn (a standing duty)
 ]);
 export type AssignmentStatus = z.infer<typeof AssignmentStatus>;
@@ -24,6 +25,7 @@ export const STATUS_LABELS: Record<AssignmentStatus, { vi: string; en: string }>
   'done-on-time': { vi: 'hoàn thành đúng hạn', en: 'completed on time' },
   'done-late': { vi: 'hoàn thành quá hạn', en: 'completed late' },
   cancelled: { vi: 'đã hủy', en: 'cancelled' },
+  reassigned: { vi: 'đã chuyển giao cho đơn vị khác', en: 'reassigned to another agency' },
   'no-deadline': { vi: 'không có thời hạn', en: 'no deadline' },
 };
 
@@ -47,7 +49,7 @@ export function pendingApproval(stage: PlanStage): 'issue' | 'close' | undefined
   return undefined;
 }
 
-export const FINAL_STATUSES: readonly AssignmentStatus[] = ['done-on-time', 'done-late', 'cancelled'];
+export const FINAL_STATUSES: readonly AssignmentStatus[] = ['done-on-time', 'done-late', 'cancelled', 'reassigned'];
 /** Statuses in which the agency still has to act, so reminders and escalations apply. */
 export const OPEN_STATUSES: readonly AssignmentStatus[] = ['not-due', 'due-soon', 'overdue', 'returned'];
 

@@ -94,8 +94,22 @@ export function crossCheck(plan: Plan): Finding[] {
       findings.push({ path: [...path, 'date'], code: 'deadline-before-issue', params: { date: d.date, issuedOn } });
     }
     if (d?.kind === 'after-step') {
+      if (d.event === 'completion') findings.push({ path: [...path, 'event'], code: 'after-completion-unsupported' });
       if (d.step === stepId) findings.push({ path: [...path, 'step'], code: 'self-step', params: { id: d.step } });
       else if (!steps.has(d.step)) findings.push({ path: [...path, 'step'], code: 'unknown-step', params: { id: d.step } });
+    }
+  };
+
+  /** Reports sent `to` a group go to each sender's own member of it, which the sender must name. */
+  const agencyById = new Map(plan.agencies.map((a) => [a.id, a]));
+  const groupById = new Map(plan.groups.map((g) => [g.id, g]));
+  const reportsToGroup = (path: PathSegment[], from: string[], to: string) => {
+    const group = groupById.get(to);
+    if (!group) return;
+    const members = new Set(group.members);
+    for (const id of from.flatMap((f) => groupById.get(f)?.members ?? [f])) {
+      const superior = agencyById.get(id)?.reportsTo;
+      if (!superior || !members.has(superior)) findings.push({ path, code: 'no-reports-to', params: { id, group: to } });
     }
   };
 
@@ -121,6 +135,7 @@ export function crossCheck(plan: Plan): Finding[] {
 
   // Parties.
   plan.agencies.forEach((a, i) => a.head && ref(['agencies', i, 'head'], a.head, ['person']));
+  plan.agencies.forEach((a, i) => a.reportsTo && ref(['agencies', i, 'reportsTo'], a.reportsTo, ['agency']));
   plan.groups.forEach((g, i) => refs(['groups', i, 'members'], g.members, ['agency']));
   plan.people.forEach((p, i) => ref(['people', i, 'agency'], p.agency, ['agency']));
 
@@ -137,7 +152,9 @@ export function crossCheck(plan: Plan): Finding[] {
   plan.reporting.submissions.forEach((s, i) => {
     const at: PathSegment[] = ['reporting', 'submissions', i];
     refs([...at, 'from'], s.from, ['agency', 'group']);
-    ref([...at, 'to'], s.to, ['agency']);
+    ref([...at, 'to'], s.to, ['agency', 'group']);
+    if (s.via) ref([...at, 'via'], s.via, ['agency']);
+    reportsToGroup([...at, 'to'], s.from, s.to);
     indicatorRefs([...at, 'indicators'], s.indicators);
     deadline([...at, 'deadline'], s.id, s.deadline);
   });

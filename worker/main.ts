@@ -5,6 +5,7 @@ import { loadMailConfig, smtpConfigured } from '../activities/email/config';
 import { createMailer } from '../activities/email/mailer';
 import { loadConfig, type Config } from './config';
 import { startDevServer } from './dev-server';
+import { planflowSinks } from './sinks';
 
 async function connect(config: Config): Promise<{ connection: NativeConnection; stop: () => Promise<void> }> {
   if (config.TEMPORAL_ADDRESS) {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       taskQueue: config.PLANFLOW_TASK_QUEUE,
       workflowsPath: require.resolve('../workflows'),
       activities: createActivities(mailConfig, mailer),
+      sinks: planflowSinks(),
     });
     console.log(smtpConfigured(mailConfig) ? `Thư gửi qua SMTP, người gửi ${mailConfig.MAIL_FROM}.` : `Chưa cấu hình SMTP: thư lưu tại ${mailConfig.PLANFLOW_DATA_DIR}/outbox (xem: planflow outbox).`);
     console.log(`planflow worker đang chạy trên hàng đợi "${config.PLANFLOW_TASK_QUEUE}". Nhấn Ctrl+C để dừng.`);

@@ -10,8 +10,6 @@ import type { AssignmentState } from './state';
 export function initialAssignmentState(spec: AssignmentSpec, now: number): AssignmentState {
   return {
     status: spec.lastDay ? 'not-due' : 'no-deadline',
-    cycle: 0,
-    pastCycles: [],
     lastDay: spec.lastDay,
     deadlineVersion: 0,
     scheduleFrom: now,
@@ -19,6 +17,8 @@ export function initialAssignmentState(spec: AssignmentSpec, now: number): Assig
     remindersSent: 0,
     escalationLevel: 0,
     actions: [],
+    undeliverable: [],
+    unsent: [],
   };
 }
 
@@ -28,15 +28,6 @@ export function schedule(spec: AssignmentSpec, state: AssignmentState): Notice[]
 
 export const noticeKey = (notice: Notice, version: number) =>
   `${notice.kind}-${notice.kind === 'reminder' ? notice.workingDaysLeft : notice.kind === 'escalation' ? notice.step : 0}@v${version}`;
-
-/** The state of the next cycle of recurring work, or undefined after the last one. */
-export function nextCycle(spec: AssignmentSpec, state: AssignmentState, now: number): AssignmentState | undefined {
-  const cycle = state.cycle ?? 0;
-  const lastDay = spec.cycles?.[cycle + 1];
-  if (!lastDay) return undefined;
-  const past = [...(state.pastCycles ?? []), { lastDay: state.lastDay!, status: state.status, completedAt: state.completedAt }];
-  return { ...initialAssignmentState({ ...spec, lastDay }, now), cycle: cycle + 1, pastCycles: past };
-}
 
 /** Statuses set by people's actions; the others follow the clock. */
 const STICKY: readonly AssignmentStatus[] = ['submitted', 'returned', ...FINAL_STATUSES];
@@ -49,10 +40,19 @@ export function statusAt(spec: AssignmentSpec, state: AssignmentState, now: numb
   return firstReminder && now >= firstReminder.at ? 'due-soon' : 'not-due';
 }
 
-/** Notices of the current deadline not yet sent and not already past when the schedule was made. */
+/**
+ * Notices of the current deadline not yet sent. Reminders already past when the schedule was made are dropped;
+ * lateness is not: work that starts (or is returned) after its deadline gets the overdue notice and the highest
+ * escalation step already reached at once, and the later steps on time.
+ */
 export function pendingNotices(spec: AssignmentSpec, state: AssignmentState): Notice[] {
   if (!OPEN_STATUSES.includes(state.status)) return [];
-  return schedule(spec, state).filter((n) => n.at >= state.scheduleFrom && !state.sent.includes(noticeKey(n, state.deadlineVersion)));
+  const unsent = schedule(spec, state).filter((n) => !state.sent.includes(noticeKey(n, state.deadlineVersion)));
+  const missed = unsent.filter((n) => n.at < state.scheduleFrom);
+  const catchUp: Notice[] = [missed.find((n) => n.kind === 'overdue'), missed.filter((n) => n.kind === 'escalation').at(-1)]
+    .filter((n) => n !== undefined)
+    .map((n) => ({ ...n, at: state.scheduleFrom }));
+  return [...catchUp, ...unsent.filter((n) => n.at >= state.scheduleFrom)];
 }
 
 /** The next instant at which something may change by itself: a notice, the deadline, the reminder window. */
@@ -103,7 +103,7 @@ export function validateSubmit(spec: AssignmentSpec, state: AssignmentState, raw
 export function validateReview(spec: AssignmentSpec, state: AssignmentState, raw: unknown, now: number): void {
   const input = parseInput(Review, raw);
   if (!spec.reviewers.includes(input.by)) {
-    reject('not-reviewer', `Chỉ ${spec.lead.name} được duyệt báo cáo này (người duyệt: "${input.by}").`);
+    reject('not-reviewer', 'Chỉ cơ quan chủ trì (hoặc người được giao duyệt) mới được tiếp nhận hay trả lại báo cáo này; đơn vị thực hiện không tự duyệt báo cáo của mình.');
   }
   requireOpen(state, 'duyệt báo cáo');
   if (state.status !== 'submitted') reject('nothing-to-review', 'Chưa có báo cáo nào chờ duyệt.');
@@ -112,7 +112,8 @@ export function validateReview(spec: AssignmentSpec, state: AssignmentState, raw
 
 export function validateExtend(spec: AssignmentSpec, state: AssignmentState, raw: unknown, now: number): void {
   const input = parseInput(Extend, raw);
-  const allowed = [...spec.reviewers, ...spec.leaders.map((l) => l.id)];
+  // Nobody extends their own deadline, not even a lead office that is its own assignee.
+  const allowed = [...spec.reviewers, ...spec.leaders.map((l) => l.id)].filter((id) => id !== spec.assignee.id);
   if (!allowed.includes(input.by)) {
     reject('not-allowed', `Chỉ ${spec.lead.name} hoặc lãnh đạo được gia hạn (người gia hạn: "${input.by}").`);
   }

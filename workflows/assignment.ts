@@ -1,52 +1,82 @@
-// One agency's work on one clause or report: the assignment notice, reminders before the deadline, the overdue
-// notice and escalation ladder after it, the report, its review, extensions. Reports its status to its parent.
+// One agency's work on one clause or report (for recurring work, one cycle of it): the assignment notice, reminders
+// before the deadline, the overdue notice and escalation ladder after it, the report, its review, extensions and
+// amendments. Reports its status to its parent. Mail goes out beside the work, never in front of it.
 import {
-  condition, continueAsNew, getExternalWorkflowHandle, isCancellation, setHandler, workflowInfo,
+  condition, continueAsNew, getExternalWorkflowHandle, isCancellation, setHandler, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { Extend, Review, SubmitReport } from '../model/actions';
-import { deadlineInstant, type Notice } from '../model/calendar';
+import { deadlineInstant, instantAt, useOfficialDecisions, type Notice } from '../model/calendar';
 import type { Notification } from '../model/notifications';
 import { FINAL_STATUSES } from '../model/status';
-import type { AssignmentSpec } from '../model/work';
+import { countedLastDay, type AssignmentSpec } from '../model/work';
+import type { StepAmendment } from './amendments';
 import {
-  initialAssignmentState, nextCycle, nextWake, noticeKey, pendingNotices, statusAt, validateExtend, validateReview, validateSubmit,
+  initialAssignmentState, nextWake, noticeKey, pendingNotices, statusAt, validateExtend, validateReview, validateSubmit,
 } from './assignment-rules';
 import {
-  assignmentStatusQuery, assignmentsChangedSignal, extendUpdate, reviewUpdate, submitReportUpdate,
+  amendStepSignal, assignmentStatusQuery, assignmentsChangedSignal, extendUpdate, officialCalendarSignal, reviewUpdate, submitReportUpdate,
 } from './definitions';
-import { notification, send } from './notifications';
+import { Mailroom, notification } from './notifications';
+import { ASSIGNMENT_ASSIGNEE, ASSIGNMENT_LAST_DAY, ASSIGNMENT_PLAN, ASSIGNMENT_STATUS } from './search-attributes';
+import { events } from './sinks';
 import type { AssignmentState, AssignmentSummary, AssignmentView } from './state';
+import * as v1 from './v1/assignment';
 
-export interface AssignmentInput {
+export interface AssignmentInputV2 {
+  v: 2;
   spec: AssignmentSpec;
   /** Carried over by continue-as-new. */
   state?: AssignmentState;
 }
+export type AssignmentInput = AssignmentInputV2 | v1.AssignmentInput;
 
-export async function assignment({ spec, state: carried }: AssignmentInput): Promise<AssignmentSummary> {
+/** Workflows started before plans lived for years keep running on the code they started with (workflows/v1). */
+export async function assignment(input: AssignmentInput): Promise<AssignmentSummary> {
+  // v1 results are only ever read by v1 parents, which replay their own recorded histories.
+  return 'v' in input ? assignmentV2(input) : (v1.assignment(input) as unknown as Promise<AssignmentSummary>);
+}
+
+async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promise<AssignmentSummary> {
+  useOfficialDecisions(spec.calendar);
   const id = workflowInfo().workflowId;
   const state = carried ?? initialAssignmentState(spec, Date.now());
   const outbox: Notification[] = [];
   let changes = 0;
   let reported = ''; // the last summary sent to the parent
+  let lastStatus: AssignmentSummary['status'] | undefined;
+  let indexed = ''; // the status and last day last written to the search attributes
   const view = (): AssignmentView => ({ id, spec, ...state });
 
   const work = { stepId: spec.stepId, clauseText: spec.text, deliverable: spec.deliverable };
-  // Events of a later cycle of recurring work get their own keys, or they would count as already delivered.
   const tell = (to: AssignmentSpec['assignee'], event: string, data: Notification['data'], plannedAt?: number) =>
-    outbox.push(notification(spec.plan, to, state.cycle ? `cycle-${state.cycle}/${event}` : event, data, plannedAt));
+    outbox.push(notification(spec.plan, to, event, data, plannedAt, spec.cycle?.key));
+  const mail = new Mailroom((n, reason) => {
+    state.undeliverable.push({ to: n.to.id, event: n.data.event, reason, at: Date.now() });
+    // The lead office is told so it can reach the agency another way (unless the mail was to the lead office).
+    if (n.to.id !== spec.lead.id) {
+      tell(spec.lead, `undeliverable/${n.key}`, { event: 'undeliverable', ...work, agency: n.to.name, address: n.to.emails.join(', '), reason });
+    }
+    changes++;
+  });
 
   // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
   setHandler(assignmentStatusQuery, view);
   setHandler(submitReportUpdate, (input) => (submit(input), view()), { validator: (input) => validateSubmit(spec, state, input) });
   setHandler(reviewUpdate, (input) => (review(input), view()), { validator: (input) => validateReview(spec, state, input, Date.now()) });
   setHandler(extendUpdate, (input) => (extend(input), view()), { validator: (input) => validateExtend(spec, state, input, Date.now()) });
+  setHandler(amendStepSignal, (amendment) => amend(amendment));
+  setHandler(officialCalendarSignal, (decisions) => {
+    useOfficialDecisions(decisions);
+    recount();
+    changes++;
+  });
 
   function submit(input: SubmitReport): void {
     state.report = { text: input.text, values: input.values, submittedAt: Date.now() };
     state.status = 'submitted';
     state.actions.push({ at: Date.now(), action: 'submit', by: input.by });
-    tell(spec.lead, `report-received-${state.actions.length}`, { event: 'report-received', ...work, agency: spec.assignee.name, submittedAt: Date.now() });
+    const received = { event: 'report-received' as const, ...work, agency: spec.assignee.name, submittedAt: Date.now() };
+    for (const to of [spec.lead, ...spec.informed]) tell(to, `report-received-${state.actions.length}`, received);
     changes++;
   }
 
@@ -67,10 +97,20 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
   }
 
   function extend(input: Extend): void {
+    changeDeadline(input.newLastDay, 'extend', input.by, input.reason);
+  }
+
+  /** From the step: a leader moved the deadline of the whole clause. */
+  function amend(amendment: StepAmendment): void {
+    if (amendment.kind !== 'change-deadline' || FINAL_STATUSES.includes(state.status) || amendment.lastDay === state.lastDay) return;
+    changeDeadline(amendment.lastDay, 'change-deadline', amendment.by, amendment.reason);
+  }
+
+  function changeDeadline(lastDay: string, action: 'extend' | 'change-deadline', by: string, reason: string): void {
     const oldLastDay = state.lastDay;
-    moveDeadline(input.newLastDay);
-    state.actions.push({ at: Date.now(), action: 'extend', by: input.by, note: input.reason });
-    tell(spec.assignee, `deadline-extended-v${state.deadlineVersion}`, { event: 'deadline-extended', ...work, oldLastDay, newLastDay: input.newLastDay, reason: input.reason });
+    moveDeadline(lastDay);
+    state.actions.push({ at: Date.now(), action, by, note: reason });
+    tell(spec.assignee, `deadline-extended-v${state.deadlineVersion}`, { event: 'deadline-extended', ...work, oldLastDay, newLastDay: lastDay, reason });
     changes++;
   }
 
@@ -82,9 +122,25 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
     if (state.status === 'overdue' || state.status === 'due-soon' || state.status === 'no-deadline') state.status = 'not-due';
   }
 
+  /** New official days off move a deadline counted in days, unless a person already set it by hand. */
+  function recount(): void {
+    if (!spec.counted || state.deadlineVersion > 0 || FINAL_STATUSES.includes(state.status)) return;
+    state.lastDay = countedLastDay(spec.counted);
+  }
+
   function recipientsOf(notice: Notice): AssignmentSpec['assignee'][] {
     if (notice.kind !== 'escalation') return [spec.assignee];
-    return notice.to === 'assignee-head' ? [spec.head] : notice.to === 'lead' ? [spec.lead] : spec.leaders;
+    switch (notice.to) {
+      case 'assignee-head':
+        return [spec.head];
+      case 'lead':
+        // A lead office late on its own work is chased by its leaders, not by itself.
+        return spec.lead.id === spec.assignee.id ? spec.leaders : [spec.lead];
+      case 'leader':
+        return spec.leaders;
+      default:
+        return notice.to satisfies never;
+    }
   }
 
   function queueNotice(notice: Notice): void {
@@ -100,61 +156,62 @@ export async function assignment({ spec, state: carried }: AssignmentInput): Pro
     if (notice.kind === 'escalation') state.escalationLevel = Math.max(state.escalationLevel, notice.step);
   }
 
-  /**
-   * Sends what is queued. Mail that can never arrive is recorded, and the lead office is told so it can reach the
-   * agency another way (unless the mail was to the lead office itself).
-   */
-  async function deliver(): Promise<void> {
-    for (const { notification: n, reason } of await send(outbox.splice(0))) {
-      state.undeliverable = [...(state.undeliverable ?? []), { to: n.to.id, event: n.data.event, reason, at: Date.now() }];
-      if (n.to.id !== spec.lead.id) {
-        tell(spec.lead, `undeliverable/${n.key}`, { event: 'undeliverable', ...work, agency: n.to.name, address: n.to.emails.join(', '), reason });
-      }
-      changes++; // the loop comes round and sends the lead office's notice
-    }
-  }
-
-  async function reportToParent(): Promise<void> {
+  /** The parent, the inbox (search attributes) and the preview's timeline learn of each change once. */
+  function publish(): void {
     const summary = summarise(id, spec, state);
     const fingerprint = JSON.stringify(summary);
-    const parent = workflowInfo().parent;
-    if (fingerprint === reported || !parent) return;
+    if (fingerprint === reported) return;
+    if (summary.status !== lastStatus) events.status(Date.now(), summary.status, spec.cycle?.key);
+    lastStatus = summary.status;
     reported = fingerprint;
-    await getExternalWorkflowHandle(parent.workflowId).signal(assignmentsChangedSignal, [summary]);
+    const searchable = `${state.status}/${state.lastDay ?? ''}`;
+    if (searchable !== indexed) {
+      indexed = searchable;
+      upsertSearchAttributes([
+        { key: ASSIGNMENT_PLAN, value: spec.planId },
+        { key: ASSIGNMENT_ASSIGNEE, value: spec.assignee.id },
+        { key: ASSIGNMENT_STATUS, value: state.status },
+        ...(state.lastDay ? [{ key: ASSIGNMENT_LAST_DAY, value: new Date(instantAt(state.lastDay)) }] : []),
+      ]);
+    }
+    const parent = workflowInfo().parent;
+    if (parent) getExternalWorkflowHandle(parent.workflowId).signal(assignmentsChangedSignal, [summary]).catch(() => undefined);
   }
 
   try {
-    if (!carried || carried.actions.length === 0 && carried.sent.length === 0) {
+    if (carried) mail.post(carried.unsent);
+    else {
       tell(spec.assignee, 'assignment', {
         event: 'assignment', ...work, deliverable: spec.deliverable, lastDay: state.lastDay, lead: spec.lead.name, coordinators: spec.coordinators,
       });
     }
+    state.unsent = [];
     while (!FINAL_STATUSES.includes(state.status)) {
       state.status = statusAt(spec, state, Date.now());
       for (const notice of pendingNotices(spec, state).filter((n) => n.at <= Date.now())) queueNotice(notice);
-      await deliver();
-      await reportToParent();
+      mail.post(outbox.splice(0));
+      publish();
       if (FINAL_STATUSES.includes(state.status)) break;
       if (workflowInfo().continueAsNewSuggested) {
-        await condition(() => outbox.length === 0);
-        await continueAsNew<typeof assignment>({ spec, state });
+        await condition(() => outbox.length === 0); // nothing half-made; mail in flight travels in the state
+        await continueAsNew<typeof assignment>({ v: 2, spec, state: { ...state, unsent: mail.unsent } });
       }
-      // A notice that fell due while mail was held up (an SMTP outage) goes out now, not at the next wake.
-      if (pendingNotices(spec, state).some((n) => n.at <= Date.now())) continue;
       const seen = changes;
       const wake = nextWake(spec, state, Date.now());
       if (wake === undefined) await condition(() => changes !== seen || outbox.length > 0);
       else await condition(() => changes !== seen || outbox.length > 0, wake - Date.now());
     }
-    await deliver();
-    await reportToParent();
-    if (outbox.length) await deliver(); // notices of undeliverable mail queued by the last send
-    // Recurring work: the next cycle is a fresh run, so history does not grow over a multi-year plan.
-    const next = nextCycle(spec, state, Date.now());
-    if (next) await continueAsNew<typeof assignment>({ spec, state: next });
+    mail.post(outbox.splice(0));
+    publish();
+    // The work is done; the last notices (the acceptance, an undeliverable warning) still go out before the end.
+    while (!mail.idle || outbox.length) {
+      mail.post(outbox.splice(0));
+      await condition(() => mail.idle || outbox.length > 0);
+    }
   } catch (error) {
     if (!isCancellation(error)) throw error;
-    state.status = 'cancelled'; // the plan was cancelled or closed; the plan tells people, not each assignment
+    state.status = 'cancelled'; // the plan was cancelled or closed, or the work reassigned; the plan tells people
+    events.status(Date.now(), state.status, spec.cycle?.key);
   }
   return summarise(id, spec, state);
 }
@@ -167,7 +224,7 @@ export function summarise(id: string, spec: AssignmentSpec, state: AssignmentSta
     agencyName: spec.assignee.name,
     status: state.status,
     lastDay: state.lastDay,
-    cycle: spec.cycles?.length ? state.cycle : undefined,
+    cycle: spec.cycle?.key,
     remindersSent: state.remindersSent,
     escalationLevel: state.escalationLevel,
     submittedAt: state.report?.submittedAt,
@@ -177,4 +234,3 @@ export function summarise(id: string, spec: AssignmentSpec, state: AssignmentSta
     values: ['submitted', 'done-on-time', 'done-late'].includes(state.status) ? state.report?.values : undefined,
   };
 }
-

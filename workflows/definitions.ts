@@ -1,13 +1,18 @@
 // Messages of the planflow workflows, shared by workflows and clients: Updates for human actions (validated
-// synchronously before they enter history), Queries for snapshots, Signals for children reporting to parents.
+// synchronously before they enter history), Queries for snapshots, Signals for children reporting to parents and
+// for what parents and operators tell running work (amendments, official days off).
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Approve, Cancel, Consolidate, Extend, Review, SubmitReport } from '../model/actions';
-import type { AssignmentSummary, AssignmentView, PlanView } from './state';
+import type { Amend, Approve, Cancel, Consolidate, Extend, Review, SubmitReport } from '../model/actions';
+import type { OfficialBreak } from '../model/calendar';
+import type { StepAmendment } from './amendments';
+import type { AssignmentSummary, AssignmentView, ConsolidationRecord, PlanView } from './state';
 
 // Plan lifecycle.
 export const approveUpdate = defineUpdate<PlanView, [Approve]>('approve');
 export const cancelUpdate = defineUpdate<PlanView, [Cancel]>('cancel');
-export const consolidateUpdate = defineUpdate<PlanView, [Consolidate]>('consolidate');
+/** Answers with the consolidations it triggered. */
+export const consolidateUpdate = defineUpdate<ConsolidationRecord[], [Consolidate]>('consolidate');
+export const amendUpdate = defineUpdate<PlanView, [Amend]>('amend');
 export const planStatusQuery = defineQuery<PlanView>('planStatus');
 
 // One agency's assignment.
@@ -18,3 +23,7 @@ export const assignmentStatusQuery = defineQuery<AssignmentView>('assignmentStat
 
 /** From an assignment, page or step to its parent: the latest summaries of assignments that changed. */
 export const assignmentsChangedSignal = defineSignal<[AssignmentSummary[]]>('assignmentsChanged');
+/** From the plan to a step (and a step to its pages) or a step to an assignment: an amendment a leader made. */
+export const amendStepSignal = defineSignal<[StepAmendment]>('amendStep');
+/** From an operator (`planflow calendar official add`): the official days off announced since planflow shipped. */
+export const officialCalendarSignal = defineSignal<[OfficialBreak[]]>('officialCalendarChanged');

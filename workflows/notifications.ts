@@ -1,6 +1,7 @@
-// How workflows hand notifications to the notify activity: one per recipient, keyed for exactly-once delivery.
-// Transient failures are retried by Temporal without limit (a reminder is never lost); a permanent one comes
-// back as 'undeliverable' for the workflow to record and escalate.
+// How workflows hand notifications to the notify activity: one per recipient, keyed for exactly-once delivery, sent
+// beside the work — a workflow posts mail and goes on deciding; it never waits for a mail server before its next
+// step. Transient failures are retried by Temporal without limit (a reminder is never lost); a permanent one comes
+// back through `onUndeliverable` for the workflow to record and escalate.
 import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Contact, Notification, NotificationData } from '../model/notifications';
@@ -12,23 +13,55 @@ const { notify } = proxyActivities<Activities>({
 
 /** A notification to one recipient; `event` names the occurrence (e.g. `reminder-3@v0`) within this workflow. */
 export function notification(
-  plan: Notification['plan'], to: Contact, event: string, data: NotificationData, plannedAt?: number,
+  plan: Notification['plan'], to: Contact, event: string, data: NotificationData, plannedAt?: number, cycle?: string,
 ): Notification {
-  return { key: `${workflowInfo().workflowId}/${event}/${to.id}`, to, plan, createdAt: Date.now(), plannedAt, data };
+  return { key: `${workflowInfo().workflowId}/${event}/${to.id}`, to, plan, createdAt: Date.now(), plannedAt, cycle, data };
 }
 
-export interface Undeliverable {
-  notification: Notification;
-  reason: string;
-}
+/** At most this many sends at once per workflow: a plan-wide notice must not exceed Temporal's pending-activity cap. */
+const WINDOW = 100;
 
-/** Sends them all; returns those that can never be delivered. */
-export async function send(notifications: Notification[]): Promise<Undeliverable[]> {
-  const results = await Promise.allSettled(notifications.map((n) => notify(n)));
-  return results.flatMap((result, i): Undeliverable[] => {
-    if (result.status === 'fulfilled') return [];
-    const cause = result.reason instanceof ActivityFailure ? result.reason.cause : undefined;
-    if (cause instanceof ApplicationFailure && cause.type === 'undeliverable') return [{ notification: notifications[i]!, reason: cause.message }];
-    throw result.reason;
-  });
+/**
+ * The workflow's outgoing mail. `post` queues and starts sends without waiting; `idle` says when every send has
+ * finished (wait for it before the workflow ends); `unsent` is what a continue-as-new carries to the next run.
+ */
+export class Mailroom {
+  private readonly queue: Notification[] = [];
+  private readonly inFlight = new Map<string, Notification>();
+
+  constructor(private readonly onUndeliverable: (n: Notification, reason: string) => void) {}
+
+  post(notifications: Notification[]): void {
+    this.queue.push(...notifications);
+    this.pump();
+  }
+
+  get idle(): boolean {
+    return this.queue.length === 0 && this.inFlight.size === 0;
+  }
+
+  get unsent(): Notification[] {
+    return [...this.inFlight.values(), ...this.queue];
+  }
+
+  private pump(): void {
+    while (this.inFlight.size < WINDOW && this.queue.length) {
+      const n = this.queue.shift()!;
+      this.inFlight.set(n.key, n);
+      notify(n).then(
+        () => this.settle(n),
+        (error: unknown) => {
+          const cause = error instanceof ActivityFailure ? error.cause : undefined;
+          // Anything else is a cancellation (the plan closed): the mail is simply no longer due.
+          if (cause instanceof ApplicationFailure && cause.type === 'undeliverable') this.onUndeliverable(n, cause.message);
+          this.settle(n);
+        },
+      );
+    }
+  }
+
+  private settle(n: Notification): void {
+    this.inFlight.delete(n.key);
+    this.pump();
+  }
 }

@@ -1,70 +1,119 @@
 // A plan from issue to close: a leader approves the issue; recipients are notified; every step fans out to its
-// agencies; reports are consolidated and sent up; a leader approves the close. Cancellable by a leader throughout.
+// agencies and cycles; reports are consolidated per cycle (and again when a late one is accepted) and sent up; a
+// leader approves the close, early or when all is done. Leaders may amend or cancel it while it runs. Closing or
+// cancelling ends every workflow of the plan, and every view agrees on what became of each piece of work.
 import {
-  CancellationScope, condition, executeChild, setHandler, upsertSearchAttributes, workflowInfo,
+  CancellationScope, condition, getExternalWorkflowHandle, setHandler, startChild, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
-import type { Approve, Cancel, Consolidate } from '../model/actions';
-import { civilDateAt, type CivilDate } from '../model/calendar';
+import type { Amend, Approve, Cancel } from '../model/actions';
+import { civilDateAt, instantAt, useOfficialDecisions, type CivilDate, type OfficialBreak } from '../model/calendar';
 import { consolidate, consolidatedMarkdown, type AcceptedReport } from '../model/consolidate';
-import { assignmentWorkflowId, documentNumber, stepWorkflowId } from '../model/ids';
+import { documentNumber, stepWorkflowId } from '../model/ids';
 import type { Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
 import { planText } from '../model/plan-text';
-import { FINAL_STATUSES } from '../model/status';
-import { approversOf, contacts, expandAgencies, recipientIds, stepsOf, type StepSpec } from '../model/work';
-import { approveUpdate, assignmentsChangedSignal, cancelUpdate, consolidateUpdate, planStatusQuery } from './definitions';
-import { notification, send } from './notifications';
+import { FINAL_STATUSES, type PlanStage } from '../model/status';
+import { approversOf, assigneeFor, PlanIndex, recipientIds, stepsOf, type StepSpec } from '../model/work';
+import type { StepAmendment } from './amendments';
 import {
-  closeReady, consolidationDueAt, consolidationReady, reportingWindowClosesAt, scorecards, validateApprove, validateCancel, validateConsolidate,
+  amendStepSignal, amendUpdate, approveUpdate, assignmentsChangedSignal, cancelUpdate, consolidateUpdate, officialCalendarSignal, planStatusQuery,
+} from './definitions';
+import { Mailroom, notification } from './notifications';
+import {
+  closeReady, inRound, reportingWindowClosesAt, roundComplete, roundDueAt, roundKey, roundsOf, scorecards, validateAmend, validateApprove,
+  validateCancel, validateConsolidate, type Assigned, type Round,
 } from './plan-rules';
 import { planStep } from './plan-step';
 import { PLAN_OVERDUE, PLAN_STAGE } from './search-attributes';
-import type { AssignmentSummary, PlanState, PlanView } from './state';
+import { events } from './sinks';
+import type { ConsolidationRecord, PlanState, PlanView } from './state';
+import * as v1 from './v1/plan-lifecycle';
 
-export interface PlanInput {
+export interface PlanInputV2 {
+  v: 2;
   plan: Plan;
+  /** Official days off announced since planflow shipped, as known at start (later ones arrive by signal). */
+  calendar?: OfficialBreak[];
+}
+export type PlanInput = PlanInputV2 | v1.PlanInput;
+
+/** Plans started before they lived for years keep running on the code they started with (workflows/v1). */
+export async function planLifecycle(input: PlanInput): Promise<PlanView> {
+  // v1 results are only read by v1 clients of those plans.
+  return 'v' in input ? planV2(input) : (v1.planLifecycle(input) as unknown as Promise<PlanView>);
 }
 
-export async function planLifecycle({ plan }: PlanInput): Promise<PlanView> {
+const OPEN_STAGES: readonly PlanStage[] = ['in-progress', 'consolidating', 'awaiting-close-approval'];
+
+async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<PlanView> {
+  useOfficialDecisions(calendar);
+  let decisions = calendar;
+  let plan = original; // amendments may add agencies (a successor after a merger)
+  let index = new PlanIndex(plan);
   const id = workflowInfo().workflowId;
   const planRef = { id, number: documentNumber(plan), title: plan.document.title };
-  const state: PlanState = { stage: 'awaiting-issue-approval', assignments: {}, consolidations: {}, actions: [] };
+  const state: PlanState = { stage: 'awaiting-issue-approval', assignments: {}, consolidations: [], actions: [], undeliverable: [] };
   const outbox: Notification[] = [];
-  const consolidationRequests = new Set<string>();
-  let changes = 0;
+  const decided = new Set<string>(); // assignments whose end the plan decided (reassigned, removed)
+  const assigned: Assigned = new Map();
   let steps: StepSpec[] = [];
-  const view = (): PlanView => ({ id, plan: { document: plan.document, number: planRef.number }, ...state, ...scorecards(state) });
-
+  let rounds: Round[] = [];
+  let changes = 0;
   let searchAttributes = ''; // the stage and overdue count last written
-  const tell = (ids: string[], event: string, data: Notification['data']) =>
-    contacts(plan, ids).forEach((to) => outbox.push(notification(planRef, to, event, data)));
+  const mail = new Mailroom((n, reason) => {
+    state.undeliverable.push({ to: n.to.id, event: n.data.event, reason, at: Date.now() });
+    changes++;
+  });
+  const view = (): PlanView => ({ id, plan: { document: plan.document, number: planRef.number }, ...state, ...scorecards(state) });
+  const tell = (ids: string[], event: string, data: Notification['data'], cycle?: string) =>
+    index.contacts(ids).forEach((to) => outbox.push(notification(planRef, to, event, data, undefined, cycle)));
 
   // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
   setHandler(planStatusQuery, view);
   setHandler(approveUpdate, (input) => (approve(input), view()), { validator: (input) => validateApprove(plan, state, input) });
   setHandler(cancelUpdate, (input) => (cancel(input), view()), { validator: (input) => validateCancel(plan, state, input) });
-  setHandler(consolidateUpdate, (input) => (requestConsolidation(input), view()), {
-    validator: (input) => validateConsolidate(plan, state, input),
+  setHandler(consolidateUpdate, ({ by }) => consolidateNow(by), { validator: (input) => validateConsolidate(plan, state, input) });
+  setHandler(amendUpdate, (input) => (amend(input), view()), {
+    validator: (input) => validateAmend(plan, state, steps, assigned, input, Date.now()),
   });
-  setHandler(assignmentsChangedSignal, (summaries) => merge(summaries));
+  setHandler(assignmentsChangedSignal, (summaries) => {
+    if (!OPEN_STAGES.includes(state.stage)) return; // the plan's own verdict stands
+    for (const s of summaries) if (!decided.has(s.id)) state.assignments[s.id] = s;
+    changes++;
+  });
+  setHandler(officialCalendarSignal, (added) => {
+    decisions = added;
+    useOfficialDecisions(added);
+    changes++;
+  });
 
-  function approve({ by, stage, note }: Approve): void {
-    state.actions.push({ at: Date.now(), action: 'approve', by, note: note ?? stage });
-    state.stage = stage === 'issue' ? 'in-progress' : 'closed';
-    if (stage === 'issue') issue(plan.document.issuedOn ?? civilDateAt(Date.now()));
+  function setStage(stage: PlanStage): void {
+    state.stage = stage;
+    events.stage(Date.now(), stage);
     changes++;
   }
 
-  /** Issuing fixes the dates; every assignment exists from then on, so the approval's answer already lists them. */
+  function approve({ by, stage, note }: Approve): void {
+    state.actions.push({ at: Date.now(), action: 'approve', by, note: note ?? stage });
+    if (stage === 'issue') issue(plan.document.issuedOn ?? civilDateAt(Date.now()));
+    setStage(stage === 'issue' ? 'in-progress' : 'closed');
+  }
+
+  /** Issuing fixes the dates; every first-cycle assignment exists from then on, so the approval's answer lists them. */
   function issue(issuedOn: CivilDate): void {
     state.issuedOn = issuedOn;
-    steps = stepsOf(plan, id, issuedOn);
+    steps = stepsOf(plan, id, issuedOn, decisions);
+    rounds = roundsOf(plan, steps);
     for (const step of steps) {
+      assigned.set(step.stepId, new Set(step.assignees.map((a) => a.assignee.id)));
+      const first = step.cycles?.[0];
+      if (step.cycles && (!first || instantAt(first.opensOn) > Date.now())) continue;
       for (const a of step.assignees) {
-        const assignmentId = assignmentWorkflowId(id, step.stepId, a.assignee.id);
+        const assignmentId = `${stepWorkflowId(id, step.stepId)}/${a.assignee.id}${first ? `/${first.key}` : ''}`;
+        const lastDay = first?.lastDay ?? step.common.lastDay;
         state.assignments[assignmentId] = {
-          id: assignmentId, stepId: step.stepId, agencyId: a.assignee.id, agencyName: a.assignee.name,
-          status: step.common.lastDay ? 'not-due' : 'no-deadline', lastDay: step.common.lastDay, remindersSent: 0, escalationLevel: 0,
+          id: assignmentId, stepId: step.stepId, agencyId: a.assignee.id, agencyName: a.assignee.name, cycle: first?.key,
+          status: lastDay ? 'not-due' : 'no-deadline', lastDay, remindersSent: 0, escalationLevel: 0,
         };
       }
     }
@@ -72,116 +121,167 @@ export async function planLifecycle({ plan }: PlanInput): Promise<PlanView> {
 
   function cancel({ by, reason }: Cancel): void {
     state.actions.push({ at: Date.now(), action: 'cancel', by, note: reason });
-    state.stage = 'cancelled';
-    changes++;
+    setStage('cancelled');
   }
 
-  function requestConsolidation({ by }: Consolidate): void {
+  function consolidateNow(by: string): ConsolidationRecord[] {
     state.actions.push({ at: Date.now(), action: 'consolidate', by });
-    plan.reporting.consolidations.filter((c) => c.by === by).forEach((c) => consolidationRequests.add(c.id));
+    // The open round of each of the office's consolidations: the earliest cycle not yet consolidated that has opened.
+    const mine = rounds.filter((r) => r.consolidation.by === by && !consolidated(r) && opened(r));
+    const due = [...new Map(mine.map((r) => [r.consolidation.id, r])).values()];
+    changes++;
+    return due.map((r) => runRound(r, false));
+  }
+
+  function amend(input: Amend): void {
+    const newAgency = 'newAgency' in input ? input.newAgency : undefined;
+    if (newAgency && !index.agencies.has(newAgency.id)) {
+      plan = { ...plan, agencies: [...plan.agencies, newAgency] };
+      index = new PlanIndex(plan);
+    }
+    const step = steps.find((s) => s.stepId === input.step)!;
+    const current = assigned.get(step.stepId)!;
+    const note = input.kind === 'reassign' ? `${input.agency} → ${input.to}${input.reason ? `: ${input.reason}` : ''}` : input.kind === 'change-deadline' ? `${input.lastDay}: ${input.reason}` : input.reason;
+    state.actions.push({ at: Date.now(), action: input.kind, by: input.by, note: `${input.step}${'agency' in input ? `/${input.agency}` : ''} ${note ?? ''}`.trim() });
+    let amendment: StepAmendment;
+    switch (input.kind) {
+      case 'reassign': {
+        const to = assigneeFor(index, step, input.to);
+        end(step.stepId, input.agency, 'reassigned');
+        tell([input.agency], `reassigned/${step.stepId}/${input.to}`, { event: 'reassigned', stepId: step.stepId, clauseText: step.common.text, successor: to.assignee.name, reason: input.reason });
+        current.delete(input.agency);
+        current.add(input.to);
+        amendment = { kind: 'reassign', agency: input.agency, to, by: input.by, reason: input.reason };
+        break;
+      }
+      case 'add-agency':
+        current.add(input.agency);
+        amendment = { kind: 'add-agency', assignee: assigneeFor(index, step, input.agency), by: input.by, reason: input.reason };
+        break;
+      case 'remove-agency':
+        end(step.stepId, input.agency, 'cancelled');
+        current.delete(input.agency);
+        amendment = { kind: 'remove-agency', agency: input.agency, by: input.by, reason: input.reason };
+        break;
+      case 'change-deadline':
+        amendment = { kind: 'change-deadline', lastDay: input.lastDay, by: input.by, reason: input.reason };
+        break;
+      default:
+        return input satisfies never;
+    }
+    getExternalWorkflowHandle(stepWorkflowId(id, step.stepId)).signal(amendStepSignal, amendment).catch(() => undefined);
     changes++;
   }
 
-  function merge(summaries: AssignmentSummary[]): void {
-    if (state.stage === 'closed' || state.stage === 'cancelled') return; // the plan's own verdict stands
-    for (const s of summaries) state.assignments[s.id] = s;
-    changes++;
+  /** The plan decides how an agency's open work on a step ended; its workflows' own later word does not change that. */
+  function end(stepId: string, agencyId: string, status: 'reassigned' | 'cancelled'): void {
+    for (const a of Object.values(state.assignments)) {
+      if (a.stepId !== stepId || a.agencyId !== agencyId || FINAL_STATUSES.includes(a.status)) continue;
+      a.status = status;
+      decided.add(a.id);
+    }
   }
 
-  async function flush(): Promise<void> {
+  const consolidated = (r: Round) => state.consolidations.some((c) => !c.supplement && roundKey({ consolidation: c, cycle: c.cycle ? { key: c.cycle } : undefined }) === roundKey(r));
+  const opened = (r: Round) => !r.cycle || instantAt(r.cycle.opensOn) <= Date.now();
+  const expectedIn = (r: Round) => r.stepIds.reduce((n, stepId) => n + (assigned.get(stepId)?.size ?? 0), 0);
+
+  /** Consolidates a round with what has come in, naming who is missing; a supplement adds reports accepted since. */
+  function runRound(round: Round, supplement: boolean): ConsolidationRecord {
+    const { consolidation: c, cycle } = round;
+    const entries = Object.values(state.assignments).filter((a) => inRound(round, a) && a.status !== 'reassigned' && a.status !== 'cancelled');
+    const reports: AcceptedReport[] = entries.filter((a) => a.values).map((a) => ({ agencyId: a.agencyId, agencyName: a.agencyName, values: a.values! }));
+    const indicatorIds = new Set(plan.reporting.submissions.filter((s) => c.of.includes(s.id)).flatMap((s) => s.indicators));
+    const expected = entries.map((a) => ({ id: a.agencyId, name: a.agencyName }));
+    const asOf = civilDateAt(Date.now());
+    const result = consolidate(plan.indicators.filter((i) => indicatorIds.has(i.id)), reports, expected, asOf);
+    const markdown = consolidatedMarkdown(planRef, index.contact(c.by).name, index.contacts(c.to).map((x) => x.name), result, { cycleLabel: cycle?.label, supplement });
+    const count = state.consolidations.filter((x) => x.id === c.id && x.cycle === cycle?.key).length;
+    const record: ConsolidationRecord = { id: c.id, cycle: cycle?.key, supplement, at: Date.now(), included: reports.map((r) => r.agencyId), result, markdown };
+    state.consolidations.push(record);
+    const missing = entries.filter((a) => !record.included.includes(a.agencyId)).map((a) => a.agencyId);
+    tell(c.to, `consolidated-${roundKey(round)}${count ? `/${count + 1}` : ''}`, {
+      event: 'consolidated-report', consolidationId: c.id, markdown, missing: result.missing, cycleLabel: cycle?.label, supplement,
+    }, cycle?.key);
+    events.consolidation(Date.now(), { id: c.id, cycle: cycle?.key, reported: reports.length, missing, supplement });
+    changes++;
+    return record;
+  }
+
+  /** Reports accepted after their round was consolidated: a supplementary report (báo cáo bổ sung) to the same superiors. */
+  function lateAccepted(round: Round): boolean {
+    const records = state.consolidations.filter((x) => x.id === round.consolidation.id && x.cycle === round.cycle?.key);
+    if (!records.length) return false;
+    const included = new Set(records.flatMap((x) => x.included));
+    return Object.values(state.assignments).some((a) => inRound(round, a) && (a.status === 'done-on-time' || a.status === 'done-late') && !included.has(a.agencyId));
+  }
+
+  function flush(): void {
     const overdue = Object.values(state.assignments).filter((a) => a.status === 'overdue').length;
     const fingerprint = `${state.stage}/${overdue}`;
     if (fingerprint !== searchAttributes) {
       searchAttributes = fingerprint;
       upsertSearchAttributes([{ key: PLAN_STAGE, value: state.stage }, { key: PLAN_OVERDUE, value: overdue }]);
     }
-    // A plan-level notice that cannot be delivered (a recipient's refused address) is kept for the status view.
-    for (const { notification: n, reason } of await send(outbox.splice(0))) {
-      state.undeliverable = [...(state.undeliverable ?? []), { to: n.to.id, event: n.data.event, reason, at: Date.now() }];
-    }
+    mail.post(outbox.splice(0));
   }
 
-  /** Sends what is queued, then waits for a change or an instant; true when `done` holds. */
-  async function waitUntil(done: () => boolean, until?: number): Promise<boolean> {
-    for (;;) {
-      await flush();
-      if (done()) return true;
-      const seen = changes;
-      if (until === undefined) await condition(() => changes !== seen || outbox.length > 0);
-      else if (until <= Date.now() || !(await condition(() => changes !== seen || outbox.length > 0, until - Date.now()))) return false;
-    }
+  /** Sends what is queued, then waits for a change or an instant. */
+  async function waitForChange(until?: number): Promise<void> {
+    flush();
+    const seen = changes;
+    if (until === undefined) await condition(() => changes !== seen);
+    else if (until > Date.now()) await condition(() => changes !== seen, until - Date.now());
   }
 
   // Issue.
   tell(approversOf(plan, 'issue'), 'approval-request-issue', { event: 'approval-request', stage: 'issue', stageLabel: 'Ký ban hành kế hoạch' });
-  await waitUntil(() => state.stage !== 'awaiting-issue-approval');
+  while (state.stage === 'awaiting-issue-approval') await waitForChange();
   if (state.stage === 'cancelled') return finish();
   const issuedOn = state.issuedOn!;
   const signatory = plan.signatory && plan.people.find((p) => p.id === plan.signatory!.person);
   tell(recipientIds(plan), 'plan-issued', { event: 'plan-issued', issuedOn, signedBy: signatory?.name ?? signatory?.title, planText: planText(plan, issuedOn) });
 
-  // Work: one child per step, all in one scope so a cancel or close stops them together.
+  // Work: one child per step, all in one scope so a cancel or close stops them together, cycles included.
   const work = new CancellationScope();
   const stepsDone = work.run(() =>
-    Promise.all(steps.map((step) => executeChild(planStep, { workflowId: stepWorkflowId(id, step.stepId), args: [step] }).then(merge))),
+    Promise.allSettled(steps.map((step) =>
+      startChild(planStep, { workflowId: stepWorkflowId(id, step.stepId), args: [{ v: 2, step }] }).then((child) => child.result()))),
   );
-  stepsDone.catch(() => undefined); // a cancelled scope rejects; the plan's stage already says why
 
-  // Consolidate each report as it becomes ready, then wait for the leader to close.
-  const reportingCloses = reportingWindowClosesAt(plan, issuedOn);
-  while (state.stage === 'in-progress' || state.stage === 'consolidating' || state.stage === 'awaiting-close-approval') {
-    if (state.stage === 'in-progress' && reportingCloses !== undefined && Date.now() >= reportingCloses) state.stage = 'consolidating';
-    for (const c of plan.reporting.consolidations) {
-      if (!state.consolidations[c.id] && consolidationReady(plan, c, state, Date.now(), consolidationRequests.has(c.id))) {
-        runConsolidation(c.id, issuedOn);
-      }
+  // Consolidate each round as it becomes ready (and again after late reports), then wait for the leader to close.
+  const reportingCloses = reportingWindowClosesAt(plan, steps);
+  while (OPEN_STAGES.includes(state.stage)) {
+    if (state.stage === 'in-progress' && reportingCloses !== undefined && Date.now() >= reportingCloses) setStage('consolidating');
+    for (const round of rounds) {
+      const due = roundDueAt(plan, round, steps, issuedOn);
+      if (!consolidated(round) && opened(round) && (roundComplete(round, state, expectedIn(round)) || (due !== undefined && Date.now() >= due))) {
+        runRound(round, false);
+      } else if (lateAccepted(round)) runRound(round, true);
     }
-    if ((state.stage === 'in-progress' || state.stage === 'consolidating') && closeReady(plan, state)) {
-      state.stage = 'awaiting-close-approval';
+    if ((state.stage === 'in-progress' || state.stage === 'consolidating') && closeReady(plan, state, steps, rounds)) {
+      setStage('awaiting-close-approval');
       tell(approversOf(plan, 'close'), 'approval-request-close', { event: 'approval-request', stage: 'close', stageLabel: 'Kết thúc kế hoạch' });
     }
-    const nextDue = [reportingCloses, ...plan.reporting.consolidations
-      .filter((c) => !state.consolidations[c.id])
-      .map((c) => consolidationDueAt(plan, c, issuedOn))]
+    const next = [reportingCloses, ...rounds.filter((r) => !consolidated(r)).flatMap((r) => [roundDueAt(plan, r, steps, issuedOn), r.cycle && instantAt(r.cycle.opensOn)])]
       .filter((t): t is number => t !== undefined && t > Date.now());
-    const seen = changes;
-    await waitUntil(() => changes !== seen, nextDue.length ? Math.min(...nextDue) : undefined);
+    await waitForChange(next.length ? Math.min(...next) : undefined);
   }
 
-  work.cancel(); // closed or cancelled: stop what still runs (standing duties without a deadline)
-  await CancellationScope.nonCancellable(() => stepsDone.catch(() => undefined));
+  work.cancel(); // closed or cancelled: stop what still runs, every cycle of it
+  await CancellationScope.nonCancellable(() => stepsDone);
   return finish();
 
-  function runConsolidation(consolidationId: string, asOf: CivilDate): void {
-    const c = plan.reporting.consolidations.find((x) => x.id === consolidationId)!;
-    const from = Object.values(state.assignments).filter((a) => c.of.includes(a.stepId));
-    const reports: AcceptedReport[] = from
-      .filter((a) => a.values)
-      .map((a) => ({ agencyId: a.agencyId, agencyName: a.agencyName, values: a.values! }));
-    const indicatorIds = new Set(plan.reporting.submissions.filter((s) => c.of.includes(s.id)).flatMap((s) => s.indicators));
-    const expected = expandAgencies(plan, plan.reporting.submissions.filter((s) => c.of.includes(s.id)).flatMap((s) => s.from));
-    const result = consolidate(
-      plan.indicators.filter((i) => indicatorIds.has(i.id)), reports,
-      contacts(plan, expected).map((x) => ({ id: x.id, name: x.name })), civilDateAt(Date.now()) < asOf ? asOf : civilDateAt(Date.now()),
-    );
-    const [by] = contacts(plan, [c.by]);
-    const markdown = consolidatedMarkdown(planRef, by!.name, contacts(plan, c.to).map((x) => x.name), result);
-    state.consolidations[c.id] = { at: Date.now(), result, markdown };
-    tell(c.to, `consolidated-${c.id}`, { event: 'consolidated-report', consolidationId: c.id, markdown, missing: result.missing });
-    changes++;
-  }
-
   async function finish(): Promise<PlanView> {
+    for (const a of Object.values(state.assignments)) if (!FINAL_STATUSES.includes(a.status)) a.status = 'cancelled';
+    const last = state.actions.at(-1);
     if (state.stage === 'cancelled') {
-      for (const a of Object.values(state.assignments)) if (!FINAL_STATUSES.includes(a.status)) a.status = 'cancelled';
-      const cancelled = state.actions.at(-1);
+      // Work stops unfinished: everyone who had some hears why, as well as the plan's recipients.
       const everyone = [...new Set([...recipientIds(plan), ...Object.values(state.assignments).map((a) => a.agencyId)])];
-      tell(everyone, 'plan-cancelled', { event: 'plan-cancelled', reason: cancelled?.note ?? '', by: cancelled?.by ?? '' });
-    } else {
-      tell(recipientIds(plan), 'plan-closed', { event: 'plan-closed', by: state.actions.at(-1)?.by ?? '' });
-    }
-    await flush();
+      tell(everyone, 'plan-cancelled', { event: 'plan-cancelled', reason: last?.note ?? '', by: last?.by ?? '' });
+    } else tell(recipientIds(plan), 'plan-closed', { event: 'plan-closed', by: last?.by ?? '' });
+    flush();
+    await condition(() => mail.idle);
     return view();
   }
 }
-

@@ -1,59 +1,166 @@
-// One step of a plan (a clause or a report submission) fanned out to its agencies: one assignment child per
-// agency, at most PAGE_SIZE children per workflow (larger steps start child pages of the same workflow, a tree),
-// forwarding its children's status changes to its parent in batches and completing with their final summaries.
+// One step of a plan (a clause or a report submission) fanned out to its agencies: one assignment child per agency
+// and, for recurring work, per cycle — each cycle opened on its own schedule whatever happened to the one before.
+// At most PAGE_SIZE agencies per workflow (larger steps start child pages of this same workflow, a tree). Forwards
+// its children's status changes to its parent in batches, applies amendments, and ends when all its work has.
 import {
-  CancellationScope, condition, getExternalWorkflowHandle, isCancellation, startChild, workflowInfo,
-  setHandler, type ChildWorkflowHandle,
+  CancellationScope, condition, getExternalWorkflowHandle, isCancellation, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
+import { instantAt, useOfficialDecisions } from '../model/calendar';
 import { assignmentWorkflowId, pageWorkflowId } from '../model/ids';
-import { assignmentSpec, type StepSpec } from '../model/work';
+import { FINAL_STATUSES } from '../model/status';
+import { assignmentSpec, countedLastDay, type Assignee, type StepCycle, type StepSpec } from '../model/work';
+import type { StepAmendment } from './amendments';
 import { assignment } from './assignment';
-import { assignmentsChangedSignal } from './definitions';
+import { amendStepSignal, assignmentsChangedSignal, officialCalendarSignal } from './definitions';
 import type { AssignmentSummary } from './state';
+import * as v1 from './v1/plan-step';
 
 /** Far below Temporal's 2,000 pending children per run, and keeps each history well under 10,000 events. */
 export const PAGE_SIZE = 500;
 
-export async function planStep(step: StepSpec): Promise<AssignmentSummary[]> {
-  const changed = new Map<string, AssignmentSummary>();
-  setHandler(assignmentsChangedSignal, (summaries) => summaries.forEach((s) => changed.set(s.id, s)));
+export interface StepInputV2 {
+  v: 2;
+  step: StepSpec;
+}
+export type StepInput = StepInputV2 | Parameters<typeof v1.planStep>[0];
 
-  const children = await startChildren(step);
-  let finished = false;
-  const results = Promise.all(children.map((c) => c.result())).finally(() => (finished = true));
+/** Workflows started before plans lived for years keep running on the code they started with (workflows/v1). */
+export async function planStep(input: StepInput): Promise<AssignmentSummary[]> {
+  // v1 results are only ever read by v1 parents, which replay their own recorded histories.
+  return 'v' in input ? planStepV2(input) : (v1.planStep(input) as unknown as Promise<AssignmentSummary[]>);
+}
+
+interface Child {
+  id: string;
+  agencyId: string;
+  cycle?: StepCycle;
+  result: Promise<AssignmentSummary[]>;
+}
+
+async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSummary[]> {
+  useOfficialDecisions(original.common.calendar);
+  const step: StepSpec = { ...original, assignees: [...original.assignees] };
+  const { workflowId } = workflowInfo();
+  const paged = step.assignees.length > PAGE_SIZE;
+  const changed = new Map<string, AssignmentSummary>();
+  const finalIds = new Set<string>(); // children whose work has ended (from their status)
+  const children: Child[] = [];
+  let opened: StepCycle | undefined; // the latest cycle opened
+  let closing = false;
+
+  setHandler(assignmentsChangedSignal, (summaries) => summaries.forEach((s) => changed.set(s.id, s)));
+  setHandler(officialCalendarSignal, (decisions) => useOfficialDecisions(decisions));
+  setHandler(amendStepSignal, (amendment) => amend(amendment));
+
+  const childId = (agencyId: string, cycle?: StepCycle) =>
+    `${assignmentWorkflowId(step.common.planId, step.stepId, agencyId)}${cycle ? `/${cycle.key}` : ''}`;
+
+  function open(a: Assignee, cycle: StepCycle | undefined): void {
+    const id = childId(a.assignee.id, cycle);
+    if (children.some((c) => c.id === id)) return; // an agency added back keeps its one workflow per cycle
+    // A new official day off moves a cycle counted from the data cut-off, if it has not opened yet.
+    const dated = cycle?.counted ? { ...cycle, lastDay: countedLastDay(cycle.counted) } : cycle;
+    const result = startChild(assignment, { workflowId: id, args: [{ v: 2, spec: assignmentSpec(step, a, dated) }] })
+      .then((child) => child.result())
+      .then((summary) => [summary], () => []); // a failed or terminated child never takes its siblings with it
+    children.push({ id, agencyId: a.assignee.id, cycle, result });
+  }
+
+  function openPages(): void {
+    for (let i = 0, n = 1; i < step.assignees.length; i += PAGE_SIZE, n++) {
+      const page: StepSpec = { ...step, assignees: step.assignees.slice(i, i + PAGE_SIZE) };
+      const id = pageWorkflowId(workflowId, n);
+      const result = startChild(planStep, { workflowId: id, args: [{ v: 2, step: page }] })
+        .then((child) => child.result())
+        .catch(() => []);
+      children.push({ id, agencyId: '', result });
+    }
+  }
+
+  function amend(amendment: StepAmendment): void {
+    if (paged) {
+      // Each page applies what concerns its own agencies; an added agency joins the last page.
+      const pages = children.map((c) => c.id);
+      const targets = amendment.kind === 'add-agency' ? pages.slice(-1) : pages;
+      for (const id of targets) getExternalWorkflowHandle(id).signal(amendStepSignal, amendment).catch(() => undefined);
+      return;
+    }
+    switch (amendment.kind) {
+      case 'reassign':
+      case 'remove-agency': {
+        const at = step.assignees.findIndex((a) => a.assignee.id === amendment.agency);
+        if (at < 0) return;
+        step.assignees.splice(at, 1, ...(amendment.kind === 'reassign' ? [amendment.to] : []));
+        const open = children.filter((c) => c.agencyId === amendment.agency && !finalIds.has(c.id));
+        for (const c of open) getExternalWorkflowHandle(c.id).cancel().catch(() => undefined);
+        if (amendment.kind === 'reassign') for (const c of open) openFor(amendment.to, c.cycle);
+        return;
+      }
+      case 'add-agency':
+        step.assignees.push(amendment.assignee);
+        if (opened || !step.cycles) openFor(amendment.assignee, opened);
+        return;
+      case 'change-deadline':
+        step.common = { ...step.common, lastDay: amendment.lastDay };
+        for (const c of children) if (!finalIds.has(c.id)) getExternalWorkflowHandle(c.id).signal(amendStepSignal, amendment).catch(() => undefined);
+        return;
+      default:
+        return amendment satisfies never;
+    }
+  }
+
+  /** Opens work for an agency that joins while the step runs, once its first cycle has opened. */
+  function openFor(a: Assignee, cycle: StepCycle | undefined): void {
+    if (!closing) open(a, cycle);
+  }
 
   const parent = workflowInfo().parent;
-  try {
-    while (!finished || changed.size) {
-      await condition(() => finished || changed.size > 0);
-      if (!changed.size || !parent) continue;
+  const forward = async () => {
+    while (!closing || changed.size) {
+      await condition(() => closing || changed.size > 0);
+      if (!changed.size) continue;
       const batch = [...changed.values()];
       changed.clear();
-      await getExternalWorkflowHandle(parent.workflowId).signal(assignmentsChangedSignal, batch);
+      for (const s of batch) if (FINAL_STATUSES.includes(s.status)) finalIds.add(s.id);
+      if (parent) await getExternalWorkflowHandle(parent.workflowId).signal(assignmentsChangedSignal, batch);
     }
-    return (await results).flat();
+  };
+  // Forwarding outlives a cancellation: the last statuses still reach the parent before the step ends.
+  const forwarding = CancellationScope.nonCancellable(forward);
+
+  try {
+    if (paged) openPages();
+    else {
+      const cycles = step.cycles ?? [undefined];
+      for (const cycle of cycles) {
+        const opensAt = cycle ? instantAt(cycle.opensOn) : Date.now();
+        if (opensAt > Date.now()) await condition(() => false, opensAt - Date.now());
+        opened = cycle;
+        for (const a of step.assignees) open(a, cycle);
+      }
+    }
+    const all = await settle(children);
+    closing = true;
+    await forwarding;
+    return all;
   } catch (error) {
     if (!isCancellation(error)) throw error;
     // Cancelling this workflow cancels its children; wait for them to end so none is left behind.
-    return CancellationScope.nonCancellable(async () => (await results).flat());
+    closing = true;
+    return CancellationScope.nonCancellable(async () => {
+      const all = await settle(children);
+      await forwarding;
+      return all;
+    });
   }
 }
 
-type Child = ChildWorkflowHandle<typeof assignment> | ChildWorkflowHandle<typeof planStep>;
-
-function startChildren(step: StepSpec): Promise<Child[]> {
-  const { workflowId } = workflowInfo();
-  if (step.assignees.length <= PAGE_SIZE) {
-    return Promise.all(
-      step.assignees.map((a) =>
-        startChild(assignment, {
-          workflowId: assignmentWorkflowId(step.common.planId, step.stepId, a.assignee.id),
-          args: [{ spec: assignmentSpec(step, a) }],
-        }),
-      ),
-    );
+/** Waits for every child, including any an amendment starts meanwhile. */
+async function settle(children: Child[]): Promise<AssignmentSummary[]> {
+  let count = -1;
+  while (count !== children.length) {
+    count = children.length;
+    await Promise.all(children.map((c) => c.result));
   }
-  const pages: StepSpec[] = [];
-  for (let i = 0; i < step.assignees.length; i += PAGE_SIZE) pages.push({ ...step, assignees: step.assignees.slice(i, i + PAGE_SIZE) });
-  return Promise.all(pages.map((page, n) => startChild(planStep, { workflowId: pageWorkflowId(workflowId, n + 1), args: [page] })));
+  return (await Promise.all(children.map((c) => c.result))).flat();
 }

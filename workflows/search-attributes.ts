@@ -7,4 +7,12 @@ export const PLAN_ISSUER = defineSearchAttributeKey('PlanflowIssuer', SearchAttr
 export const PLAN_STAGE = defineSearchAttributeKey('PlanflowStage', SearchAttributeType.KEYWORD);
 export const PLAN_OVERDUE = defineSearchAttributeKey('PlanflowOverdue', SearchAttributeType.INT);
 
-export const SEARCH_ATTRIBUTES = [PLAN_NUMBER, PLAN_ISSUER, PLAN_STAGE, PLAN_OVERDUE];
+// Each assignment, so an inbox lists an agency's open work from visibility without loading any plan's state.
+export const ASSIGNMENT_PLAN = defineSearchAttributeKey('PlanflowPlan', SearchAttributeType.KEYWORD);
+export const ASSIGNMENT_ASSIGNEE = defineSearchAttributeKey('PlanflowAssignee', SearchAttributeType.KEYWORD);
+export const ASSIGNMENT_STATUS = defineSearchAttributeKey('PlanflowStatus', SearchAttributeType.KEYWORD);
+export const ASSIGNMENT_LAST_DAY = defineSearchAttributeKey('PlanflowLastDay', SearchAttributeType.DATETIME);
+
+export const SEARCH_ATTRIBUTES = [
+  PLAN_NUMBER, PLAN_ISSUER, PLAN_STAGE, PLAN_OVERDUE, ASSIGNMENT_PLAN, ASSIGNMENT_ASSIGNEE, ASSIGNMENT_STATUS, ASSIGNMENT_LAST_DAY,
+];

@@ -2,6 +2,7 @@
 import type { ReportValues } from '../model/actions';
 import type { CivilDate } from '../model/calendar';
 import type { ConsolidationResult } from '../model/consolidate';
+import type { Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
 import type { AssignmentStatus, PlanStage, Scorecard } from '../model/status';
 import type { AssignmentSpec } from '../model/work';
@@ -15,31 +16,34 @@ export interface AssignmentSummary {
   agencyName: string;
   status: AssignmentStatus;
   lastDay?: CivilDate;
-  /** For recurring work, which cycle (0-based) this is. */
-  cycle?: number;
+  /** For recurring work, the cycle's key (`2027`); the same for every notice and status of that cycle. */
+  cycle?: string;
   remindersSent: number;
   escalationLevel: number;
   submittedAt?: number;
   completedAt?: number;
   /** The report's first words, for listings. */
   reportSummary?: string;
-  /** Indicator values of the accepted report, for consolidation. */
+  /** Indicator values of the submitted or accepted report, for consolidation. */
   values?: ReportValues;
 }
 
 export interface ActionRecord {
   at: number;
-  action: 'submit' | 'accept' | 'return' | 'extend' | 'approve' | 'cancel' | 'consolidate';
+  action: 'submit' | 'accept' | 'return' | 'extend' | 'approve' | 'cancel' | 'consolidate' | 'reassign' | 'add-agency' | 'remove-agency' | 'change-deadline';
   by: string;
   note?: string;
 }
 
+export interface Undelivered {
+  to: string;
+  event: string;
+  reason: string;
+  at: number;
+}
+
 export interface AssignmentState {
   status: AssignmentStatus;
-  /** Recurring work runs one cycle per workflow run, continuing as new for the next (absent before cycles existed). */
-  cycle?: number;
-  /** How each earlier cycle ended. */
-  pastCycles?: { lastDay: CivilDate; status: AssignmentStatus; completedAt?: number }[];
   lastDay?: CivilDate;
   /** Bumped by every extension or new deadline on return, so notices of an old deadline never fire. */
   deadlineVersion: number;
@@ -53,7 +57,9 @@ export interface AssignmentState {
   completedAt?: number;
   actions: ActionRecord[];
   /** Notifications that could never be delivered (a refused address), so people can act on them. */
-  undeliverable?: { to: string; event: string; reason: string; at: number }[];
+  undeliverable: Undelivered[];
+  /** Mail not yet handed over when the run continued as new: the next run sends it (its key makes that safe). */
+  unsent: Notification[];
 }
 
 export interface AssignmentView extends AssignmentState {
@@ -63,13 +69,25 @@ export interface AssignmentView extends AssignmentState {
 
 export type { PlanStage };
 
+/** One consolidated report: per consolidation and reporting cycle, and again (supplement) after a late report. */
+export interface ConsolidationRecord {
+  id: string;
+  cycle?: string;
+  supplement: boolean;
+  at: number;
+  /** Agencies whose reports it includes, so a later accepted report triggers a supplement. */
+  included: string[];
+  result: ConsolidationResult;
+  markdown: string;
+}
+
 export interface PlanState {
   stage: PlanStage;
   issuedOn?: CivilDate;
   assignments: Record<string, AssignmentSummary>;
-  consolidations: Record<string, { at: number; result: ConsolidationResult; markdown: string }>;
+  consolidations: ConsolidationRecord[];
   actions: ActionRecord[];
-  undeliverable?: { to: string; event: string; reason: string; at: number }[];
+  undeliverable: Undelivered[];
 }
 
 export interface PlanView extends PlanState {

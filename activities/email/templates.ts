@@ -86,7 +86,7 @@ const VI: Templates = {
     blocks: [p(`Thời hạn được gia hạn đến hết ${dayVi(d.newLastDay)}${d.oldLastDay ? ` (hạn cũ ${formatVietnamese(d.oldLastDay)})` : ''}.`), facts(['Lý do', d.reason]), quote(d.clauseText)],
   }),
   'consolidated-report': (d) => ({
-    subject: 'Báo cáo tổng hợp kết quả thực hiện kế hoạch',
+    subject: `${d.supplement ? 'Báo cáo bổ sung' : 'Báo cáo tổng hợp'} kết quả thực hiện kế hoạch${d.cycleLabel ? ` ${d.cycleLabel}` : ''}`,
     blocks: [{ kind: 'pre', text: d.markdown }],
   }),
   'plan-cancelled': (d, n) => ({
@@ -96,6 +96,10 @@ const VI: Templates = {
   'plan-closed': (d, n) => ({
     subject: 'Kết thúc kế hoạch',
     blocks: [p(`Kế hoạch ${n.plan.number} "${n.plan.title}" đã kết thúc.`), facts(['Người duyệt', d.by])],
+  }),
+  reassigned: (d) => ({
+    subject: 'Chuyển giao nhiệm vụ cho đơn vị khác',
+    blocks: [p(`Nhiệm vụ sau được chuyển giao cho ${d.successor} thực hiện; đơn vị không phải báo cáo nhiệm vụ này nữa:`), quote(d.clauseText), facts(['Lý do', d.reason])],
   }),
   undeliverable: (d) => ({
     subject: `Không gửi được thư đến ${d.agency}`,
@@ -120,9 +124,13 @@ const EN: Templates = {
   'report-returned': (d) => ({ subject: 'Report returned', blocks: [p('Your report was returned:'), quote(d.reason), facts(['New deadline', d.newLastDay && dayEn(d.newLastDay)])] }),
   'report-accepted': (d) => ({ subject: `Report accepted (${d.onTime ? 'on time' : 'late'})`, blocks: [p(`Your report was accepted: completed ${d.onTime ? 'on time' : 'late'}.`), quote(d.clauseText)] }),
   'deadline-extended': (d) => ({ subject: `Deadline extended to ${formatVietnamese(d.newLastDay)}`, blocks: [p(`New deadline: end of ${dayEn(d.newLastDay)}.`), facts(['Reason', d.reason]), quote(d.clauseText)] }),
-  'consolidated-report': (d) => ({ subject: 'Consolidated report', blocks: [{ kind: 'pre', text: d.markdown }] }),
+  'consolidated-report': (d) => ({ subject: `${d.supplement ? 'Supplementary' : 'Consolidated'} report${d.cycleLabel ? ` (${d.cycleLabel})` : ''}`, blocks: [{ kind: 'pre', text: d.markdown }] }),
   'plan-cancelled': (d, n) => ({ subject: `Plan cancelled: ${d.reason}`, blocks: [p(`Plan ${n.plan.number} "${n.plan.title}" was cancelled.`), facts(['Reason', d.reason], ['By', d.by])] }),
   'plan-closed': (d, n) => ({ subject: 'Plan closed', blocks: [p(`Plan ${n.plan.number} "${n.plan.title}" is closed.`), facts(['By', d.by])] }),
+  reassigned: (d) => ({
+    subject: 'Task reassigned to another agency',
+    blocks: [p(`The following task now passes to ${d.successor}; your agency no longer reports on it:`), quote(d.clauseText), facts(['Reason', d.reason])],
+  }),
   undeliverable: (d) => ({ subject: `Mail to ${d.agency} could not be delivered`, blocks: [p(`Mail to ${d.agency} (${d.address}) could not be delivered: ${d.reason}.`), quote(d.clauseText)] }),
 };
 

@@ -3,12 +3,11 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { IndicatorValue } from '../../model/actions';
-import { pendingApproval } from '../../model/status';
 import { DateArg, USAGE_ERROR, act, checkInput, collect, langOfCommand } from '../args';
 import { withClient } from '../connect';
 import { formatAssignment, formatPlan } from '../format';
 import {
-  approve, cancelPlan, consolidateNow, extendDeadline, planStatus, reviewReport, submitReport,
+  amendPlan, approve, cancelPlan, consolidateNow, extendDeadline, reviewReport, submitReport,
 } from '../planflow';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
@@ -25,9 +24,10 @@ export function approveCommand(program: Command): void {
     .description('lãnh đạo duyệt: ký ban hành kế hoạch, hoặc kết thúc kế hoạch')
     .argument(...PLAN_ID)
     .requiredOption(...asOption('mã lãnh đạo duyệt'))
-    .option('--stage <BƯỚC>', 'bước duyệt: ban-hanh hoặc ket-thuc (mặc định: bước đang chờ duyệt)')
-    .action(act((id: string, options: { as: string; stage?: string }) => withClient(async (client) => {
-      const stage = options.stage ? STAGE_NAMES[options.stage] ?? options.stage : pendingApproval((await planStatus(client, id)).stage) ?? 'issue';
+    // Always named: approving "whatever is pending" once closed a running plan by accident.
+    .requiredOption('--stage <BƯỚC>', 'bước duyệt: ban-hanh (issue) hoặc ket-thuc (close)')
+    .action(act((id: string, options: { as: string; stage: string }) => withClient(async (client) => {
+      const stage = STAGE_NAMES[options.stage] ?? options.stage;
       out(formatPlan(await approve(client, id, { by: options.as, stage })));
       return 0;
     })));
@@ -132,7 +132,52 @@ export function consolidateCommand(program: Command): void {
     .argument(...PLAN_ID)
     .requiredOption(...asOption('mã cơ quan chủ trì tổng hợp'))
     .action(act((id: string, options: { as: string }) => withClient(async (client) => {
-      out(formatPlan(await consolidateNow(client, id, { by: options.as })));
+      const made = await consolidateNow(client, id, { by: options.as });
+      out(made.length ? made.map((c) => c.markdown).join('\n') : 'Không có kỳ báo cáo nào đang chờ tổng hợp.');
       return 0;
     })));
+}
+
+export function reassignCommand(program: Command): void {
+  program.command('reassign')
+    .description('lãnh đạo chuyển giao nhiệm vụ của một đơn vị cho đơn vị khác (ví dụ đơn vị kế thừa sau sáp nhập)')
+    .argument(...PLAN_ID)
+    .requiredOption(...asOption('mã lãnh đạo'))
+    .requiredOption('--step <MÃ>', 'mã điều khoản hoặc báo cáo')
+    .requiredOption('--agency <MÃ>', 'đơn vị đang được giao')
+    .requiredOption('--to <MÃ>', 'đơn vị nhận nhiệm vụ')
+    .option(...REASON)
+    .action(act((id: string, o: { as: string; step: string; agency: string; to: string; reason?: string }) => withClient(async (client) => {
+      out(formatPlan(await amendPlan(client, id, { kind: 'reassign', by: o.as, step: o.step, agency: o.agency, to: o.to, reason: o.reason })));
+      return 0;
+    })));
+}
+
+export function amendCommand(program: Command): void {
+  program.command('amend')
+    .description('lãnh đạo điều chỉnh kế hoạch đang thực hiện: thêm, bớt đơn vị của một nhiệm vụ hoặc đổi thời hạn chung')
+    .argument(...PLAN_ID)
+    .requiredOption(...asOption('mã lãnh đạo'))
+    .requiredOption('--step <MÃ>', 'mã điều khoản hoặc báo cáo')
+    .option('--add <MÃ>', 'thêm đơn vị thực hiện')
+    .option('--remove <MÃ>', 'bớt đơn vị thực hiện')
+    .option('--deadline <NGÀY>', 'thời hạn mới cho mọi đơn vị của nhiệm vụ (dd/mm/yyyy)')
+    .requiredOption(...REASON)
+    .action(act((id: string, o: { as: string; step: string; add?: string; remove?: string; deadline?: string; reason: string }, command: Command) => {
+      const checked = checkInput(z.object({ '--deadline': DateArg.optional() }), { '--deadline': o.deadline }, langOfCommand(command));
+      if (!checked) return USAGE_ERROR;
+      const common = { by: o.as, step: o.step, reason: o.reason };
+      const deadline = checked['--deadline'];
+      const input = o.add ? { kind: 'add-agency' as const, agency: o.add, ...common }
+        : o.remove ? { kind: 'remove-agency' as const, agency: o.remove, ...common }
+          : deadline ? { kind: 'change-deadline' as const, lastDay: deadline, ...common } : undefined;
+      if (!input || [o.add, o.remove, o.deadline].filter(Boolean).length !== 1) {
+        process.stderr.write('planflow amend: cần đúng một trong --add, --remove, --deadline\n');
+        return USAGE_ERROR;
+      }
+      return withClient(async (client) => {
+        out(formatPlan(await amendPlan(client, id, input)));
+        return 0;
+      });
+    }));
 }

@@ -5,8 +5,12 @@ import {
   OCCASION_NAMES, PERIOD_KINDS, addDays, countFrom, dayStatus, deadlineInstant, formatVietnamese, periodContaining,
   weekdayName, yearCalendar, type CivilDate, type DayStatus,
 } from '../../model/calendar';
+import { Occasion, type OfficialBreak } from '../../model/calendar/official-days-off';
 import type { Lang } from '../../model/messages';
-import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, langOfCommand } from '../args';
+import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, collect, langOfCommand } from '../args';
+import { addOfficialDecision, officialDecisions } from '../calendar';
+import { withClient } from '../connect';
+import { DEFAULT_TASK_QUEUE } from '../planflow';
 
 const Kind = z.enum(PERIOD_KINDS);
 const Year = z.coerce.number().int().min(1900).max(2199);
@@ -51,6 +55,41 @@ export function calendarCommand(program: Command): void {
       return a ? isWorking(a.NGÀY, options.json === true, lang) : USAGE_ERROR;
     }));
 
+  const official = calendar.command('official')
+    .description('lịch nghỉ chính thức do Chính phủ công bố hằng năm (dữ liệu dùng chung cho mọi kế hoạch đang chạy)');
+
+  official.command('add')
+    .description('thêm một đợt nghỉ chính thức (thay cho ngày dự kiến của dịp đó trong năm); báo cho mọi kế hoạch đang chạy')
+    .requiredOption('--occasion <DỊP>', `dịp nghỉ: ${Occasion.options.join(', ')}; lặp lại nếu một đợt gộp nhiều dịp`, collect)
+    .requiredOption('--from <NGÀY>', 'ngày đầu đợt nghỉ (kể cả thứ Bảy, Chủ nhật)')
+    .requiredOption('--to <NGÀY>', 'ngày cuối đợt nghỉ')
+    .option('--working <NGÀY>', 'ngày thứ Bảy làm bù; lặp lại nếu nhiều ngày', collect)
+    .requiredOption('--source <VĂN-BẢN>', 'văn bản công bố, ví dụ "Thông báo 9441/TB-BNV ngày 16/10/2025 của Bộ Nội vụ"')
+    .option(...JSON_OPTION)
+    .action(act((o: { occasion: string[]; from: string; to: string; working?: string[]; source: string; json?: boolean }, command: Command) => {
+      const lang = langOfCommand(command);
+      const a = checkInput(z.object({ '--occasion': z.array(Occasion), '--from': DateArg, '--to': DateArg, '--working': z.array(DateArg) }),
+        { '--occasion': o.occasion, '--from': o.from, '--to': o.to, '--working': o.working ?? [] }, lang);
+      if (!a) return USAGE_ERROR;
+      const decision = { occasions: a['--occasion'], from: a['--from'], to: a['--to'], workingDays: a['--working'], source: o.source };
+      return withClient(async (client) => {
+        const { decisions, told } = await addOfficialDecision(client, decision, process.env.PLANFLOW_TASK_QUEUE ?? DEFAULT_TASK_QUEUE);
+        if (o.json) out(JSON.stringify({ decisions, told }));
+        else out(vi(lang, `Đã ghi nhận. Đã báo cho ${told} quy trình đang chạy.`, `Recorded. ${told} running workflows were told.`));
+        return 0;
+      });
+    }));
+
+  official.command('list')
+    .description('các đợt nghỉ chính thức đã thêm')
+    .option(...JSON_OPTION)
+    .action(act((o: { json?: boolean }, command: Command) => withClient(async (client) => {
+      const decisions = await officialDecisions(client);
+      if (o.json) out(JSON.stringify(decisions));
+      else for (const d of decisions) out(describeBreak(d, langOfCommand(command)));
+      return 0;
+    })));
+
   calendar.command('period')
     .description(`kỳ báo cáo theo Nghị định 09/2019/NĐ-CP chứa NGÀY (LOẠI: ${PERIOD_KINDS.join(', ')})`)
     .argument('<LOẠI>', PERIOD_KINDS.join(', '))
@@ -63,6 +102,12 @@ export function calendarCommand(program: Command): void {
     }));
 }
 
+function describeBreak(d: OfficialBreak, lang: Lang): string {
+  const occasions = d.occasions.map((o) => OCCASION_NAMES[o][lang]).join(', ');
+  const worked = d.workingDays?.length ? vi(lang, `; làm bù ${d.workingDays.map(formatVietnamese).join(', ')}`, `; worked ${d.workingDays.join(', ')}`) : '';
+  return `${formatVietnamese(d.from)}–${formatVietnamese(d.to)}  ${occasions}${worked}  [${d.source}]`;
+}
+
 function holidays(year: number, json: boolean, lang: Lang): number {
   const calendar = yearCalendar(year);
   if (json) {
@@ -70,7 +115,8 @@ function holidays(year: number, json: boolean, lang: Lang): number {
     return 0;
   }
   for (const d of calendar.daysOff) {
-    const origin = d.origin === 'official' ? vi(lang, 'chính thức', 'official') : vi(lang, 'tính toán', 'computed');
+    // Until the government announces a year's schedule, its days are only what the Labour Code implies.
+    const origin = d.origin === 'official' ? vi(lang, 'chính thức', 'official') : vi(lang, 'dự kiến', 'provisional');
     const makeUp = d.makeUp ? vi(lang, ' (nghỉ bù)', ' (make-up day)') : '';
     out(`${d.date}  ${weekdayName(d.date, lang).padEnd(9)}  ${OCCASION_NAMES[d.occasion][lang]}${makeUp}  [${origin}: ${d.source}]`);
   }

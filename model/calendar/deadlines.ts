@@ -45,10 +45,31 @@ export function lastDay(deadline: Deadline, context: DeadlineContext): CivilDate
       const period = context.period;
       if (!period) return undefined;
       if (deadline.afterCutoff) return countFrom(period.cutoff.to, deadline.afterCutoff.days, deadline.afterCutoff.unit);
-      const [month, day] = (deadline.on ?? '12-31').split('-').map(Number) as [number, number];
-      return civilDate(period.year, month, day);
+      const named = deadline.day !== undefined ? dayOfMonthAfter(period.cutoff.to, deadline.day) : yearlyDay(period.year, deadline.on ?? '12-31');
+      return deadline.wording === 'before' ? addDays(named, -1) : named;
+    }
+    case 'month': {
+      const [year, month] = deadline.month.split('-').map(Number) as [number, number];
+      return addDays(civilDate(year, month + 1, 1), -1);
     }
   }
+}
+
+function yearlyDay(year: number, monthDay: string): CivilDate {
+  const [month, day] = monthDay.split('-').map(Number) as [number, number];
+  return clampedDate(year, month, day);
+}
+
+/** "ngày 20 hằng tháng" for a period: the first 20th after its data cut-off (the 14th of its last month). */
+function dayOfMonthAfter(cutoffEnd: CivilDate, day: number): CivilDate {
+  const [year, month, cutDay] = cutoffEnd.split('-').map(Number) as [number, number, number];
+  return day > cutDay ? clampedDate(year, month, day) : clampedDate(year, month + 1, day);
+}
+
+/** Day 31 of a 30-day month is its last day, not the 1st of the next. */
+function clampedDate(year: number, month: number, day: number): CivilDate {
+  const lastOfMonth = Number(addDays(civilDate(year, month + 1, 1), -1).slice(8, 10));
+  return civilDate(year, month, Math.min(day, lastOfMonth));
 }
 
 /** The instant a deadline passes: 24:00 of its last day in Vietnam. */
@@ -62,6 +83,41 @@ function* periodsFrom(kind: PeriodKind, from: CivilDate): Generator<ReportingPer
     for (let year = yearOf(from); ; year++) yield periodContaining('nine-months', `${year}-06-01`)!;
   }
   for (let p = periodContaining(kind, from); p; p = periodContaining(kind, addDays(p.cutoff.to, 1))) yield p;
+}
+
+/** One cycle of recurring work: the reporting period it covers and its last day. */
+export interface Cycle {
+  /** Stable and readable, part of workflow ids: `2027`, `2027-h1`, `2027-q3`, `2027-05`, `2027-9m`. */
+  key: string;
+  label: { vi: string; en: string };
+  lastDay: CivilDate;
+  /** The end of the period's data cut-off, from which `afterCutoff` deadlines count. */
+  cutoffEnd: CivilDate;
+}
+
+const PERIOD_KEY: Record<PeriodKind, (p: ReportingPeriod) => string> = {
+  year: (p) => `${p.year}`,
+  'half-year': (p) => `${p.year}-h${p.index}`,
+  quarter: (p) => `${p.year}-q${p.index}`,
+  month: (p) => `${p.year}-${String(p.index).padStart(2, '0')}`,
+  'nine-months': (p) => `${p.year}-9m`,
+};
+
+/**
+ * The cycles of a recurring deadline whose last day falls from `from` to `until`, one per reporting period, only
+ * periods of the years `years` when given ("hằng năm, giai đoạn 2021–2025": five cycles), at most 200.
+ */
+export function recurringCycles(
+  deadline: Extract<Deadline, { kind: 'recurring' }>, from: CivilDate, until: CivilDate, years?: { from: number; to: number },
+): Cycle[] {
+  const cycles: Cycle[] = [];
+  for (const period of periodsFrom(deadline.every, from)) {
+    const day = lastDay(deadline, { period });
+    if (day === undefined || day > until || cycles.length >= 200 || (years && period.year > years.to)) break;
+    if (day < from || (years && period.year < years.from) || cycles.some((c) => c.lastDay === day)) continue;
+    cycles.push({ key: PERIOD_KEY[period.kind](period), label: period.label, lastDay: day, cutoffEnd: period.cutoff.to });
+  }
+  return cycles;
 }
 
 /**

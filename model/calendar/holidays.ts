@@ -77,12 +77,34 @@ export interface YearCalendar {
 }
 
 const cache = new Map<number, YearCalendar>();
+let decisions: OfficialBreak[] = [];
+
+/**
+ * Official breaks announced after planflow shipped (`planflow calendar official add`), each replacing the shipped
+ * or computed days of its occasions in its year. Module state on purpose: a workflow sets it from its input or a
+ * signal before computing any date, and each workflow has its own module instances, so replay sees the same data.
+ */
+export function useOfficialDecisions(added: readonly OfficialBreak[]): void {
+  decisions = [...added];
+  cache.clear();
+}
+
+export const officialDecisions = (): readonly OfficialBreak[] => decisions;
+
+/** The year a break belongs to: Tết Dương lịch may start in December of the year before. */
+const yearOfBreak = (b: OfficialBreak) => yearOf(b.to);
+
+function officialBreaks(year: number): OfficialBreak[] {
+  const added = decisions.filter((b) => yearOfBreak(b) === year);
+  const replaced = new Set(added.flatMap((b) => b.occasions));
+  return [...(OFFICIAL_DAYS_OFF[year] ?? []).filter((b) => !b.occasions.some((o) => replaced.has(o))), ...added];
+}
 
 /** Every day off announced or computed for a year's occasions, sorted by date (memoised: it is pure). */
 export function yearCalendar(year: number): YearCalendar {
   const cached = cache.get(year);
   if (cached) return cached;
-  const official = OFFICIAL_DAYS_OFF[year] ?? [];
+  const official = officialBreaks(year);
   const covered = new Set(official.flatMap((b) => b.occasions));
   const daysOff = [...official.flatMap(officialDaysOff), ...computedDaysOff(year).filter((d) => !covered.has(d.occasion))].sort(
     (a, b) => dayNumber(a.date) - dayNumber(b.date),

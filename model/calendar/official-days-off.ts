@@ -1,17 +1,39 @@
 // The days off the government actually announced for civil servants (5-day week), which override the computed
 // holidays occasion by occasion. A break lists every day of it, weekends included; `workingDays` are the
-// Saturdays worked in exchange (làm bù). Years and occasions missing here fall back to holidays.ts's computation.
-import type { CivilDate } from './civil-date';
+// Saturdays worked in exchange (làm bù). Years and occasions missing here fall back to holidays.ts's computation
+// and are provisional (dự kiến). This table is what planflow ships with; decisions announced later are data that an
+// administrator adds (`planflow calendar official add`), which reach workflows through their inputs and a signal.
+import { z } from 'zod';
 
-export type Occasion = 'tet-duong-lich' | 'tet-am-lich' | 'gio-to' | 'chien-thang-lao-dong' | 'quoc-khanh';
+export const Occasion = z.enum(['tet-duong-lich', 'tet-am-lich', 'gio-to', 'chien-thang-lao-dong', 'quoc-khanh']);
+export type Occasion = z.infer<typeof Occasion>;
 
-export interface OfficialBreak {
-  /** The occasions this break replaces in the computation (2023 joined Giỗ Tổ with 30/4 and 1/5). */
-  occasions: Occasion[];
-  from: CivilDate;
-  to: CivilDate;
-  workingDays?: CivilDate[];
-  source: string;
+const Day = z.iso.date().refine((d) => d >= '1990-01-01' && d <= '2100-12-31', 'ngày phải trong khoảng 1990–2100');
+
+/** One announced break: its days off (weekends included) and the Saturdays worked in exchange, with its source. */
+export const OfficialBreak = z
+  .strictObject({
+    /** The occasions this break replaces in the computation (2023 joined Giỗ Tổ with 30/4 and 1/5). */
+    occasions: z.array(Occasion).min(1).max(5),
+    from: Day,
+    to: Day,
+    workingDays: z.array(Day).max(5).optional(),
+    /** The document that announced it: "Thông báo 9441/TB-BNV ngày 16/10/2025 của Bộ Nội vụ". */
+    source: z.string().trim().min(3).max(300),
+  })
+  .refine((b) => b.from <= b.to, { message: 'ngày bắt đầu nghỉ phải trước hoặc trùng ngày kết thúc', path: ['to'] })
+  .refine((b) => b.to.slice(0, 4) === b.from.slice(0, 4) || b.occasions.includes('tet-duong-lich'), {
+    message: 'một đợt nghỉ chỉ vắt sang năm khác khi là Tết Dương lịch',
+    path: ['to'],
+  })
+  .refine((b) => Number(b.to.slice(0, 4)) - Number(b.from.slice(0, 4)) <= 1 && dayCount(b.from, b.to) <= 14, {
+    message: 'một đợt nghỉ dài tối đa 14 ngày',
+    path: ['to'],
+  });
+export type OfficialBreak = z.infer<typeof OfficialBreak>;
+
+function dayCount(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 }
 
 const MOLISA = 'Thông báo của Bộ Lao động - Thương binh và Xã hội về lịch nghỉ lễ, Tết năm';
@@ -66,8 +88,8 @@ export const OFFICIAL_DAYS_OFF: Record<number, OfficialBreak[]> = {
     { occasions: ['quoc-khanh'], from: '2025-08-30', to: '2025-09-02', source: 'Thông báo 6150/TB-BLĐTBXH năm 2024' },
   ],
   2026: [
-    // Thông báo 9441 fixed Tết and Quốc khánh; only Tết's exact days could be confirmed here, so the other
-    // occasions of 2026 use the computed Labour Code days until someone adds them.
+    { occasions: ['tet-duong-lich'], from: '2026-01-01', to: '2026-01-02', workingDays: ['2026-01-10'], source: 'Công văn 12729/VPCP-KGVX của Văn phòng Chính phủ (nghỉ thứ Sáu 2/1, làm bù thứ Bảy 10/1/2026)' },
     { occasions: ['tet-am-lich'], from: '2026-02-14', to: '2026-02-22', source: 'Thông báo 9441/TB-BNV ngày 16/10/2025 của Bộ Nội vụ' },
+    { occasions: ['quoc-khanh'], from: '2026-08-29', to: '2026-09-02', workingDays: ['2026-08-22'], source: 'Thông báo 9441/TB-BNV ngày 16/10/2025 của Bộ Nội vụ (nghỉ thứ Hai 31/8, làm bù thứ Bảy 22/8/2026)' },
   ],
 };

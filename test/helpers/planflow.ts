@@ -11,6 +11,7 @@ import type { Notification } from '../../model/notifications';
 import type { Plan } from '../../model/plan';
 import { rebasePlan } from '../../model/rebase';
 import { formatProblem } from '../../model/validate';
+import { planflowSinks } from '../../worker/sinks';
 import type { PlanView } from '../../workflows/state';
 import { readExample } from './files';
 
@@ -46,6 +47,7 @@ export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>
     // A short grace time: an activity still waiting on a server at the end of a suite must not hold it open.
     worker = await Worker.create({
       connection: env.nativeConnection, taskQueue, workflowBundle, activities: activities?.() ?? { notify }, shutdownGraceTime: '5s',
+      sinks: planflowSinks(),
     });
     running = worker.run();
   }, 60_000);

@@ -30,7 +30,7 @@ test('holidays lists every day off of a year, official or computed, as JSON too'
   expect(calendar.daysOff.filter((d) => d.date >= '2025-01-25' && d.date <= '2025-02-02')).toHaveLength(9);
   expect(calendar.workingDays.map((d) => d.date)).toEqual(['2025-04-26']);
   const text = await planflow(['calendar', 'holidays', '2027']);
-  expect(text.stdout).toContain('2027-02-10  Thứ Tư     Tết Âm lịch (nghỉ bù)  [tính toán');
+  expect(text.stdout).toContain('2027-02-10  Thứ Tư     Tết Âm lịch (nghỉ bù)  [dự kiến');
 });
 
 test('period prints the Decree 09 window', async () => {

@@ -66,10 +66,12 @@ test('npm start, then start, approve, report and status through the CLI; a resta
   const env = { TEMPORAL_ADDRESS: `localhost:${ports.server}` };
   const started = await planflow(['start', 'examples/dien-bien-292-kh-ubnd-2019.yaml', '--rebase', 'today'], env);
   expect(started).toMatchObject({ code: 0 });
-  const planId = /plan\/292-KH-UBND\/\d{4}/.exec(started.stdout)![0];
+  const planId = /plan\/ubnd-huyen\/292-KH-UBND\/\d{4}/.exec(started.stdout)![0];
 
-  expect((await planflow(['approve', planId, '--as', 'phong-ldtbxh'], env)).code).toBe(1);
-  const approved = await planflow(['approve', planId, '--as', 'chu-tich-ubnd-huyen'], env);
+  expect((await planflow(['approve', planId, '--as', 'phong-ldtbxh', '--stage', 'issue'], env)).code).toBe(1);
+  // Approving must name its stage (issue 9): without one it is a usage error, whatever the plan awaits.
+  expect((await planflow(['approve', planId, '--as', 'chu-tich-ubnd-huyen'], env)).code).toBe(2);
+  const approved = await planflow(['approve', planId, '--as', 'chu-tich-ubnd-huyen', '--stage', 'issue'], env);
   expect(approved.stdout).toContain('Giai đoạn: đang thực hiện');
 
   const assignment = `${planId}/clause-7/xa-thanh-xuong`;

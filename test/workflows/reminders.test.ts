@@ -51,6 +51,6 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     expect(status.assignments[silentId]).toMatchObject({ status: 'overdue', remindersSent: 3, escalationLevel: 3 });
     expect(status.assignments[promptId]).toMatchObject({ status: 'submitted', remindersSent: 2, escalationLevel: 0 });
 
-    await recordHistory(client, silentId, 'assignment-never-reports');
-    await recordHistory(client, promptId, 'assignment-reports-after-second-reminder');
+    await recordHistory(client, silentId, 'v2-assignment-never-reports');
+    await recordHistory(client, promptId, 'v2-assignment-reports-after-second-reminder');
   }));

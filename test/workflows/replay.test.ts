@@ -8,9 +8,9 @@ import { HISTORIES_DIR, type RecordedHistory } from '../helpers/histories';
 
 const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
 
-test('there are recorded histories of plans, steps and assignments', () => {
-  expect(files.length).toBeGreaterThanOrEqual(6);
-  for (const kind of ['plan-', 'step-', 'assignment-']) expect(files.some((f) => f.startsWith(kind))).toBe(true);
+test('there are recorded histories of plans, steps and assignments, from before plans lived for years (v1) and after (v2)', () => {
+  expect(files.length).toBeGreaterThanOrEqual(12);
+  for (const kind of ['plan-', 'step-', 'assignment-', 'v2-plan-', 'v2-step-', 'v2-assignment-']) expect(files.some((f) => f.startsWith(kind))).toBe(true);
 });
 
 test('every recorded history replays without nondeterminism', async () => {

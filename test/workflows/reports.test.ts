@@ -2,11 +2,12 @@
 // returned report ends late, how an extension moves the reminders, and how the district consolidates.
 import type { Client } from '@temporalio/client';
 import {
-  approve, assignmentStatus, cancelPlan, consolidateNow, extendDeadline, planStatus, reviewReport, startPlan,
+  approve, cancelPlan, consolidateNow, extendDeadline, planStatus, reviewReport, startPlan,
   submitReport,
 } from '../../client/planflow';
 import { addWorkingDays, civilDateAt, deadlineInstant, noticeSchedule } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
+import { assignmentStatusQuery } from '../../workflows/definitions';
 import type { Plan } from '../../model/plan';
 import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/histories';
@@ -74,7 +75,7 @@ test('returned, sent again and accepted after the deadline is done late; accepte
     await sleepUntil(env(), deadlineInstant(lastDay) + 2 * HOUR);
     await submitReport(client, idA, { by: a, text: 'Bản bổ sung.' });
     expect((await reviewReport(client, idA, { by: 'phong-ldtbxh', decision: 'accept' })).status).toBe('done-late');
-    await recordHistory(client, idA, 'assignment-returned-then-late');
+    await recordHistory(client, idA, 'v2-assignment-returned-then-late');
     await endPlan(client, planId);
   }));
 
@@ -96,7 +97,7 @@ test('an extended deadline moves the reminders; no reminder of the old deadline 
     expect(reminders).toEqual([before[0]!.at, ...after.filter((n) => n.kind === 'reminder').map((n) => n.at)]);
     expect(sentBy(sent, idA).filter((n) => n.data.event === 'overdue' || n.data.event === 'escalation')).toEqual([]);
     expect(sentBy(sent, idA).some((n) => n.data.event === 'deadline-extended')).toBe(true);
-    await recordHistory(client, idA, 'assignment-extended');
+    await recordHistory(client, idA, 'v2-assignment-extended');
     await endPlan(client, planId);
   }));
 
@@ -110,7 +111,7 @@ test('consolidation sums numerators and denominators, compares with 70% and 90%,
       await reviewReport(client, ids[i]!, { by: 'phong-ldtbxh', decision: 'accept' });
     }
     const status = await waitForConsolidation(client, planId);
-    const result = status.consolidations['tong-hop-huyen']!.result;
+    const result = status.consolidations.find((c) => c.id === 'tong-hop-huyen')!.result;
     const reach = result.indicators[0]!;
     expect(reach).toMatchObject({ numerator: 400, denominator: 600 }); // 66.7%, not the 58.3% mean of 75/90/10
     expect(reach.value).toBeCloseTo(66.67, 1);
@@ -122,8 +123,8 @@ test('consolidation sums numerators and denominators, compares with 70% and 90%,
     expect(markdown).toContain('66,7%');
     await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'close' });
     await endedPlan(client, planId);
-    await recordHistory(client, planId, 'plan-consolidated-and-closed');
-    await recordHistory(client, `${planId}/bao-cao-xa`, 'step-consolidated-and-closed');
+    await recordHistory(client, planId, 'v2-plan-consolidated-and-closed');
+    await recordHistory(client, `${planId}/bao-cao-xa`, 'v2-step-consolidated-and-closed');
   }));
 
 test('cancelling mid-flight ends every child; no reminder fires afterwards', () =>
@@ -141,11 +142,11 @@ test('cancelling mid-flight ends every child; no reminder fires afterwards', () 
     expect(sentBy(sent, planId).filter((n) => n.data.event === 'reminder')).toEqual([]);
     expect(Object.values(result.assignments).every((a) => a.status === 'cancelled')).toBe(true);
     expect(civilDateAt(await env().currentTimeMs()) > lastDay).toBe(true);
-    await recordHistory(client, planId, 'plan-cancelled');
-    await recordHistory(client, ids[0]!, 'assignment-cancelled');
+    await recordHistory(client, planId, 'v2-plan-cancelled');
+    await recordHistory(client, ids[0]!, 'v2-assignment-cancelled');
   }));
 
-test('a yearly report runs one cycle per workflow run, continuing as new until the plan ends', () =>
+test('a yearly report runs one workflow per cycle, each opened on its own schedule', () =>
   run(async ({ client, taskQueue }) => {
     const base = await dienBienWithReporting(env(), 106, 1);
     const year = Number(civilDateAt(await env().currentTimeMs()).slice(0, 4));
@@ -159,21 +160,28 @@ test('a yearly report runs one cycle per workflow run, continuing as new until t
     };
     const { planId, communes, ids } = await issue(client, plan, taskQueue);
     const [id] = ids as [string];
-    const runs = new Set<string>();
     for (let cycle = 0; cycle < 3; cycle++) {
-      const view = await eventually(() => assignmentStatus(client, id), (v) => v.cycle === cycle);
-      expect(view).toMatchObject({ cycle, lastDay: `${year + cycle}-12-14` });
-      expect((view.pastCycles ?? []).map((c) => c.status)).toEqual(Array.from({ length: cycle }, () => 'done-on-time'));
-      runs.add((await client.workflow.getHandle(id).describe()).runId);
-      await submitReport(client, id, { by: communes[0]!, text: `Báo cáo năm ${year + cycle}.` });
-      await reviewReport(client, id, { by: 'phong-ldtbxh', decision: 'accept' });
+      const cycleId = `${id}/${year + cycle}`;
+      const view = await whenOpened(client, cycleId);
+      expect(view).toMatchObject({ lastDay: `${year + cycle}-12-14`, spec: { cycle: { key: `${year + cycle}` } } });
+      await submitReport(client, cycleId, { by: communes[0]!, text: `Báo cáo năm ${year + cycle}.` });
+      await reviewReport(client, cycleId, { by: 'phong-ldtbxh', decision: 'accept' });
+      const done = await eventually(() => client.workflow.getHandle(cycleId).describe(), (d) => d.status.name !== 'RUNNING');
+      expect(done.status.name).toBe('COMPLETED');
     }
-    expect(runs.size).toBe(3);
-    const last = await eventually(() => client.workflow.getHandle(id).describe(), (d) => d.status.name !== 'RUNNING');
-    expect(last.status.name).toBe('COMPLETED');
-    await recordHistory(client, id, 'assignment-yearly-last-cycle');
+    await recordHistory(client, `${id}/${year + 2}`, 'v2-assignment-yearly-last-cycle');
     await endPlan(client, planId);
   }));
+
+/** Skips time a week at a time until a cycle's workflow has opened, then reads it. */
+async function whenOpened(client: Client, workflowId: string) {
+  for (let week = 0; week < 60; week++) {
+    const view = await client.workflow.getHandle(workflowId).query(assignmentStatusQuery).catch(() => undefined);
+    if (view) return view;
+    await env().sleep(7 * 24 * HOUR);
+  }
+  throw new Error(`${workflowId} never opened`);
+}
 
 /** Leaves nothing running for the next test: the time-skipping server waits for every workflow. */
 async function endPlan(client: Client, planId: string): Promise<void> {
@@ -187,7 +195,7 @@ const communeOf = (plan: Plan) => plan.groups.find((g) => g.id === 'ubnd-cac-xa'
 async function waitForConsolidation(client: Client, planId: string) {
   for (let i = 0; i < 30; i++) {
     const status = await planStatus(client, planId);
-    if (status.consolidations['tong-hop-huyen']) return status;
+    if (status.consolidations.some((c) => c.id === 'tong-hop-huyen')) return status;
     await env().sleep(2 * 24 * HOUR);
   }
   throw new Error('no consolidation');

@@ -1,0 +1,127 @@
+// The rules of one assignment, as pure functions of its spec and state: who may act, what status it is in at a
+// given instant, which notices are due. Validators call them synchronously; throwing rejects an Update.
+import { IndicatorValue, SubmitReport, Extend, Review, type ReportValues } from '../../model/actions';
+import { civilDateAt, deadlineInstant, formatVietnamese, noticeSchedule, type Notice } from '../../model/calendar';
+import { FINAL_STATUSES, OPEN_STATUSES, STATUS_LABELS, type AssignmentStatus } from '../../model/status';
+import type { AssignmentSpec } from './work';
+import { parseInput, reject } from '../rejection';
+import type { AssignmentState } from './state';
+
+export function initialAssignmentState(spec: AssignmentSpec, now: number): AssignmentState {
+  return {
+    status: spec.lastDay ? 'not-due' : 'no-deadline',
+    cycle: 0,
+    pastCycles: [],
+    lastDay: spec.lastDay,
+    deadlineVersion: 0,
+    scheduleFrom: now,
+    sent: [],
+    remindersSent: 0,
+    escalationLevel: 0,
+    actions: [],
+  };
+}
+
+export function schedule(spec: AssignmentSpec, state: AssignmentState): Notice[] {
+  return state.lastDay ? noticeSchedule(state.lastDay, spec.policy) : [];
+}
+
+export const noticeKey = (notice: Notice, version: number) =>
+  `${notice.kind}-${notice.kind === 'reminder' ? notice.workingDaysLeft : notice.kind === 'escalation' ? notice.step : 0}@v${version}`;
+
+/** The state of the next cycle of recurring work, or undefined after the last one. */
+export function nextCycle(spec: AssignmentSpec, state: AssignmentState, now: number): AssignmentState | undefined {
+  const cycle = state.cycle ?? 0;
+  const lastDay = spec.cycles?.[cycle + 1];
+  if (!lastDay) return undefined;
+  const past = [...(state.pastCycles ?? []), { lastDay: state.lastDay!, status: state.status, completedAt: state.completedAt }];
+  return { ...initialAssignmentState({ ...spec, lastDay }, now), cycle: cycle + 1, pastCycles: past };
+}
+
+/** Statuses set by people's actions; the others follow the clock. */
+const STICKY: readonly AssignmentStatus[] = ['submitted', 'returned', ...FINAL_STATUSES];
+
+export function statusAt(spec: AssignmentSpec, state: AssignmentState, now: number): AssignmentStatus {
+  if (STICKY.includes(state.status)) return state.status;
+  if (!state.lastDay) return 'no-deadline';
+  if (now >= deadlineInstant(state.lastDay)) return 'overdue';
+  const firstReminder = schedule(spec, state).find((n) => n.kind === 'reminder');
+  return firstReminder && now >= firstReminder.at ? 'due-soon' : 'not-due';
+}
+
+/** Notices of the current deadline not yet sent and not already past when the schedule was made. */
+export function pendingNotices(spec: AssignmentSpec, state: AssignmentState): Notice[] {
+  if (!OPEN_STATUSES.includes(state.status)) return [];
+  return schedule(spec, state).filter((n) => n.at >= state.scheduleFrom && !state.sent.includes(noticeKey(n, state.deadlineVersion)));
+}
+
+/** The next instant at which something may change by itself: a notice, the deadline, the reminder window. */
+export function nextWake(spec: AssignmentSpec, state: AssignmentState, now: number): number | undefined {
+  const candidates = [
+    ...pendingNotices(spec, state).map((n) => n.at),
+    ...(state.lastDay && OPEN_STATUSES.includes(state.status) ? [deadlineInstant(state.lastDay)] : []),
+    ...schedule(spec, state).filter((n) => n.kind === 'reminder').slice(0, 1).map((n) => n.at),
+  ].filter((t) => t > now);
+  return candidates.length ? Math.min(...candidates) : undefined;
+}
+
+function requireOpen(state: AssignmentState, action: string): void {
+  if (FINAL_STATUSES.includes(state.status)) {
+    reject('closed', `Không thể ${action}: nhiệm vụ đã ${STATUS_LABELS[state.status].vi}.`);
+  }
+}
+
+function checkValue(spec: AssignmentSpec, id: string, value: IndicatorValue): void {
+  const indicator = spec.indicators.find((i) => i.id === id);
+  if (!indicator) {
+    const known = spec.indicators.map((i) => i.id).join(', ') || 'không có';
+    reject('unknown-indicator', `Chỉ tiêu "${id}" không thuộc nhiệm vụ này (chỉ tiêu cần báo cáo: ${known}).`);
+  }
+  if (indicator.measure.kind === 'ratio') {
+    if (typeof value !== 'object') {
+      reject('bad-value', `Chỉ tiêu "${id}" là tỷ lệ: cần tử số (${indicator.measure.numerator}) và mẫu số (${indicator.measure.denominator}).`);
+    }
+    if (value.numerator > value.denominator) {
+      reject('out-of-range', `Chỉ tiêu "${id}": tử số ${value.numerator} lớn hơn mẫu số ${value.denominator}.`);
+    }
+  } else if (typeof value !== 'number' || !Number.isInteger(value)) {
+    reject('bad-value', `Chỉ tiêu "${id}" là số đếm (${indicator.measure.unit}): cần một số nguyên không âm.`);
+  }
+}
+
+export function validateSubmit(spec: AssignmentSpec, state: AssignmentState, raw: unknown): void {
+  const input = parseInput(SubmitReport, raw);
+  if (input.by !== spec.assignee.id) {
+    reject('wrong-agency', `Chỉ ${spec.assignee.name} được nộp báo cáo cho nhiệm vụ này (người gửi: "${input.by}").`);
+  }
+  requireOpen(state, 'nộp báo cáo');
+  if (state.status === 'submitted') reject('already-submitted', 'Báo cáo đã nộp và đang chờ duyệt.');
+  const values: ReportValues = input.values;
+  for (const [id, value] of Object.entries(values)) checkValue(spec, id, value);
+}
+
+export function validateReview(spec: AssignmentSpec, state: AssignmentState, raw: unknown, now: number): void {
+  const input = parseInput(Review, raw);
+  if (!spec.reviewers.includes(input.by)) {
+    reject('not-reviewer', `Chỉ ${spec.lead.name} được duyệt báo cáo này (người duyệt: "${input.by}").`);
+  }
+  requireOpen(state, 'duyệt báo cáo');
+  if (state.status !== 'submitted') reject('nothing-to-review', 'Chưa có báo cáo nào chờ duyệt.');
+  if (input.decision === 'return' && input.newLastDay) requireFuture(input.newLastDay, now);
+}
+
+export function validateExtend(spec: AssignmentSpec, state: AssignmentState, raw: unknown, now: number): void {
+  const input = parseInput(Extend, raw);
+  const allowed = [...spec.reviewers, ...spec.leaders.map((l) => l.id)];
+  if (!allowed.includes(input.by)) {
+    reject('not-allowed', `Chỉ ${spec.lead.name} hoặc lãnh đạo được gia hạn (người gia hạn: "${input.by}").`);
+  }
+  requireOpen(state, 'gia hạn');
+  requireFuture(input.newLastDay, now);
+  if (input.newLastDay === state.lastDay) reject('same-deadline', 'Hạn mới trùng hạn hiện tại.');
+}
+
+function requireFuture(day: string, now: number): void {
+  const today = civilDateAt(now);
+  if (day < today) reject('past-deadline', `Hạn mới ${formatVietnamese(day)} đã qua (hôm nay ${formatVietnamese(today)}).`);
+}

@@ -5,6 +5,7 @@ import {
 } from './commands/actions';
 import { calendarCommand } from './commands/calendar';
 import { outboxCommand } from './commands/outbox';
+import { simulateCommand } from './commands/simulate';
 import { listCommand, startCommand, statusCommand } from './commands/plans';
 import { validateCommand } from './commands/validate';
 
@@ -23,6 +24,7 @@ Cách dùng:
   planflow cancel MÃ --as NGƯỜI --reason "..."                  hủy kế hoạch
   planflow consolidate MÃ --as ĐƠN-VỊ                           tổng hợp ngay
   planflow outbox [--json]        thư trong hộp thư đi (khi chưa cấu hình SMTP)
+  planflow simulate TỆP [--script KỊCH-BẢN.yaml] [--json] [--rebase today|YYYY-MM-DD]   xem trước diễn biến kế hoạch
 
 Kết nối: TEMPORAL_ADDRESS (mặc định localhost:7233), TEMPORAL_NAMESPACE, TEMPORAL_API_KEY.
 
@@ -46,6 +48,7 @@ const COMMANDS: Record<string, Command> = {
   cancel: cancelCommand,
   consolidate: consolidateCommand,
   outbox: outboxCommand,
+  simulate: simulateCommand,
 };
 
 async function main([name, ...rest]: string[]): Promise<number> {

@@ -110,6 +110,21 @@ export const reviewReport = (client: Client, assignmentId: string, input: Review
 export const extendDeadline = (client: Client, assignmentId: string, input: Extend): Promise<AssignmentView> =>
   call(client, assignmentId, () => handle(client, assignmentId).executeUpdate(extendUpdate, { args: [checked(Extend, input)] }));
 
+// ── reassign: a stub for `planflow simulate` (issue 9, finding 11); the lead replaces this block with the Update. ──
+export interface Reassign {
+  by: string;
+  step: string;
+  agency: string;
+  to: string;
+  reason?: string;
+}
+
+/** Hands one agency's assignment of a step to another agency (a successor after a merger). Not supported yet. */
+export function reassign(_client: Client, planId: string, input: Reassign): Promise<PlanView> {
+  return Promise.reject(new PlanflowError('not-supported', `Chưa hỗ trợ giao lại nhiệm vụ "${input.step}" của "${input.agency}" cho "${input.to}" (${planId}).`));
+}
+// ── end of the reassign stub ──
+
 /** A plan's status: from the running workflow, or from its result once it has ended. */
 export async function planStatus(client: Client, planId: string): Promise<PlanView> {
   return call(client, planId, () => handle(client, planId).query(planStatusQuery));

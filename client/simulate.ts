@@ -156,13 +156,20 @@ let runs = 0;
 
 /** What one simulation records, in the order it happened; sorted by instant at the end. */
 class Recorder {
-  private readonly entries: { at: number; entry: DistributiveOmit<TimelineEntry, 'at'> }[] = [];
+  private readonly entries: { at: number; entry?: DistributiveOmit<TimelineEntry, 'at'> }[] = [];
   add(at: number, entry: DistributiveOmit<TimelineEntry, 'at'>): void {
     this.entries.push({ at, entry });
   }
+  /** A place for an entry known later (an action's outcome), so that it comes before what the action caused. */
+  reserve(at: number): (entry: DistributiveOmit<TimelineEntry, 'at'>) => void {
+    const slot: (typeof this.entries)[number] = { at };
+    this.entries.push(slot);
+    return (entry) => void (slot.entry = entry);
+  }
   timeline(): TimelineEntry[] {
     const seconds = (at: number) => Math.floor(at / 1000);
-    return [...this.entries]
+    return this.entries
+      .flatMap(({ at, entry }) => (entry ? [{ at, entry }] : []))
       .sort((a, b) => seconds(a.at) - seconds(b.at)) // Array#sort is stable: equal instants keep their order
       .map(({ at, entry }) => ({ at: isoSeconds(at), ...entry }));
   }
@@ -270,15 +277,14 @@ async function perform(ctx: Run, action: ScriptAction): Promise<void> {
 
 /** Sends one action through the public client functions and records it, or its refusal. */
 async function act(ctx: Run, action: ScriptAction, automatic: boolean): Promise<void> {
+  const record = ctx.recorder.reserve(action.at);
   try {
     const { workflowId, view } = await send(ctx, action);
-    ctx.recorder.add(action.at, {
-      kind: 'action', action: action.kind, as: action.as, workflowId, input: { ...action.input }, ...(automatic ? { automatic } : {}),
-    });
+    record({ kind: 'action', action: action.kind, as: action.as, workflowId, input: { ...action.input }, ...(automatic ? { automatic } : {}) });
     if (view && 'spec' in view) await settle(ctx, workflowId, view);
   } catch (error) {
     if (!(error instanceof PlanflowError)) throw error;
-    ctx.recorder.add(action.at, { kind: 'refused', action: action.kind, as: action.as, code: error.code, reason: error.message });
+    record({ kind: 'refused', action: action.kind, as: action.as, code: error.code, reason: error.message });
   }
 }
 

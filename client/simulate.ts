@@ -47,7 +47,9 @@ export const TimelineEntry = z.discriminatedUnion('kind', [
     kind: z.literal('action'), at: At, action: ActionName, as: z.string(), workflowId: z.string(), input: z.record(z.string(), z.unknown()),
     automatic: z.boolean().optional(),
   }),
-  z.object({ kind: z.literal('refused'), at: At, action: ActionName, as: z.string(), code: z.string(), reason: z.string() }),
+  z.object({
+    kind: z.literal('refused'), at: At, action: ActionName, as: z.string(), code: z.string(), reason: z.string(), input: z.record(z.string(), z.unknown()),
+  }),
 ]);
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
@@ -268,7 +270,8 @@ async function perform(ctx: Run, action: ScriptAction): Promise<void> {
   const now = await ctx.env.currentTimeMs();
   // Actions at one minute share it; one more than a second behind the clock was scripted for the simulated past.
   if (action.at < now - 1000) {
-    ctx.recorder.add(now, { kind: 'refused', action: action.kind, as: action.as, code: 'in-the-past', reason: `${localTime(action.at)} đã qua (đồng hồ mô phỏng: ${localTime(now)}).` });
+    const reason = `${localTime(action.at)} đã qua (đồng hồ mô phỏng: ${localTime(now)}).`;
+    ctx.recorder.add(now, { kind: 'refused', action: action.kind, as: action.as, code: 'in-the-past', reason, input: { ...action.input } });
     return;
   }
   await sleepUntil(ctx.env, action.at);
@@ -284,7 +287,7 @@ async function act(ctx: Run, action: ScriptAction, automatic: boolean): Promise<
     if (view && 'spec' in view) await settle(ctx, workflowId, view);
   } catch (error) {
     if (!(error instanceof PlanflowError)) throw error;
-    record({ kind: 'refused', action: action.kind, as: action.as, code: error.code, reason: error.message });
+    record({ kind: 'refused', action: action.kind, as: action.as, code: error.code, reason: error.message, input: { ...action.input } });
   }
 }
 

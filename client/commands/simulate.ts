@@ -113,7 +113,7 @@ function describe(entry: TimelineEntry, nameOf: Describe, work: Describe): strin
     case 'action':
       return `${nameOf(entry.as)} ${ACTIONS[entry.action]}${detail(entry.input)} · ${work(entry.workflowId)}${entry.automatic ? ' (tự động)' : ''}`;
     case 'refused':
-      return `Bị từ chối: ${nameOf(entry.as)} ${ACTIONS[entry.action]} — ${entry.reason} [${entry.code}]`;
+      return `Bị từ chối: ${nameOf(entry.as)} ${ACTIONS[entry.action]}${detail(entry.input)} — ${entry.reason} [${entry.code}]`;
     default: {
       const never: never = entry;
       return String(never);

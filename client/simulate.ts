@@ -119,8 +119,16 @@ function shiftAction(action: ScriptAction, days: number): ScriptAction {
       return { ...action, at, input: { ...action.input, to: addDays(action.input.to, days) } };
     case 'review':
       return { ...action, at, input: { ...action.input, newLastDay: action.input.newLastDay && addDays(action.input.newLastDay, days) } };
-    default:
-      return { ...action, at };
+    case 'approve':
+    case 'report':
+    case 'reassign':
+    case 'cancel':
+    case 'consolidate':
+      return { ...action, at }; // they name no date
+    default: {
+      const never: never = action;
+      return never;
+    }
   }
 }
 
@@ -199,17 +207,18 @@ async function run(env: TestWorkflowEnvironment, plan: Plan, script: ScriptActio
     sinks: recordingSinks(recorder), shutdownGraceTime: '5s',
   });
   const running = worker.run();
+  let started = false;
   try {
-    const started = await env.currentTimeMs();
+    const startedAt = await env.currentTimeMs();
     await startPlan(ctx.client, plan, taskQueue);
+    started = true;
     if (ctx.automatic) await approveIssue(ctx);
     for (const action of script) await perform(ctx, action);
-    const until = Math.max(simulationBound(plan, plan.document.issuedOn ?? civilDateAt(started)), ...script.map((a) => a.at));
+    const until = Math.max(simulationBound(plan, plan.document.issuedOn ?? civilDateAt(startedAt)), ...script.map((a) => a.at));
     const open = !(await runUntilEnd(ctx, until));
-    const final = await finalState(ctx, open, until);
-    if (open) await stopPlan(ctx, final);
-    return { timeline: recorder.timeline(), final };
+    return { timeline: recorder.timeline(), final: await finalState(ctx, open, until) };
   } finally {
+    if (started) await stopPlan(ctx);
     worker.shutdown();
     await running;
   }
@@ -389,20 +398,18 @@ async function finalState(ctx: Run, open: boolean, until: number): Promise<Final
 }
 
 /**
- * A plan still open at the bound is ended here: its workflows would otherwise wait for a worker that is gone, and a
- * time-skipping server shared with later runs cannot skip time while any workflow task waits.
+ * A plan still running at the bound (or when a run fails) is ended here: its workflows would otherwise wait for a
+ * worker that is gone, and a time-skipping server shared with later runs cannot skip time while any task waits.
  */
-async function stopPlan(ctx: Run, final: FinalState): Promise<void> {
-  const ids = [
-    ctx.planId,
-    ...new Set(final.assignments.map((a) => stepWorkflowId(ctx.planId, a.stepId))),
-    ...final.assignments.map((a) => a.workflowId),
-  ];
+async function stopPlan(ctx: Run): Promise<void> {
+  if (await hasEnded(ctx).catch(() => true)) return;
+  const assignments = Object.values((await planStatus(ctx.client, ctx.planId).catch(() => undefined))?.assignments ?? {});
+  const ids = [ctx.planId, ...new Set(assignments.map((a) => stepWorkflowId(ctx.planId, a.stepId))), ...assignments.map((a) => a.id)];
   for (const id of ids) {
     try {
       await ctx.client.workflow.getHandle(id).terminate('planflow simulate: hết thời gian mô phỏng');
     } catch {
-      // already ended, or never started: nothing left to stop
+      // already ended: nothing left to stop
     }
   }
 }

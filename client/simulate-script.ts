@@ -26,7 +26,10 @@ const KINDS = ActionName.options;
 
 const Actions = {
   approve: z.strictObject({ stage: Id }),
-  report: z.strictObject({ step: Id, text: Text, values: z.record(Id, IndicatorValue).optional(), cycle: Cycle.optional() }),
+  report: z.strictObject({
+    step: Id, text: Text, cycle: Cycle.optional(),
+    values: z.record(Id, IndicatorValue).refine((v) => Object.keys(v).length <= 100, 'tối đa 100 chỉ tiêu').optional(),
+  }),
   review: z
     .strictObject({
       step: Id, agency: Id, decision: z.enum(['accept', 'return']), reason: Reason.optional(), newLastDay: LocalDate.optional(),
@@ -84,8 +87,12 @@ export function parseScript(input: unknown): ScriptResult {
   };
 }
 
+/** A script file larger than this is not one a person wrote. */
+export const MAX_SCRIPT_CHARS = 1_000_000;
+
 /** Reads ACTIONS.yaml text: YAML syntax errors with their line, then the script's own checks. */
 export function parseScriptText(text: string): ScriptResult {
+  if (text.length > MAX_SCRIPT_CHARS) return { ok: false, problems: [`(kịch bản): tệp quá lớn (tối đa ${MAX_SCRIPT_CHARS} ký tự)`] };
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length) {
     const problems: Problem[] = doc.errors.map((e) => ({ path: [], message: message('yaml-syntax', { detail: e.message.split('\n')[0]! }), line: e.linePos?.[0].line }));

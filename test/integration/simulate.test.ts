@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { formatSimulation } from '../../client/commands/simulate';
 import type { PlanflowError } from '../../client/planflow';
 import { isoSeconds, simulate, simulationBound, Simulation, type TimelineEntry } from '../../client/simulate';
-import { parseScript, parseScriptText, type ScriptAction } from '../../client/simulate-script';
+import { MAX_ACTIONS, parseScript, parseScriptText, type ScriptAction } from '../../client/simulate-script';
 import {
-  addDays, civilDateAt, dayNumber, instantAt, noticeSchedule, recurringDays, type CivilDate,
+  addDays, addWorkingDays, civilDateAt, dayNumber, instantAt, noticeSchedule, recurringDays, type CivilDate,
 } from '../../model/calendar';
 import { loadPlanText } from '../../model/load';
 import type { Plan } from '../../model/plan';
@@ -176,7 +176,9 @@ test('without a script the issue approver approves on the issue date and the run
     at: isoSeconds(instantAt(issuedOn, plan.reminderPolicy.officeHours.start)),
   });
   expect(result.timeline.filter((e) => e.kind === 'refused')).toEqual([]);
+  // The bound: the period's last day, then the longest escalation ladder (7 working days) and one more.
   expect(result.final.until).toBe(isoSeconds(simulationBound(plan, issuedOn)));
+  expect(civilDateAt(simulationBound(plan, issuedOn) - 1)).toBe(addWorkingDays(`${plan.document.period!.to}-12-31`, 8));
   expect(result.final.open || result.final.stage === 'closed').toBe(true);
   expect(Date.parse(result.timeline.at(-1)!.at)).toBeLessThanOrEqual(simulationBound(plan, issuedOn));
   // Nothing of the plan is left running for the next run on this server, ended or stopped at the bound.
@@ -222,6 +224,8 @@ test('script mistakes are reported as path: message lines in Vietnamese', () => 
     '[1].at: cần giờ địa phương dạng YYYY-MM-DDTHH:mm (ví dụ 2027-01-04T09:00)',
     '[2].review.reason: trả lại báo cáo cần nêu lý do (reason)',
   ]));
+  const tooLong = parseScript(Array.from({ length: MAX_ACTIONS + 1 }, () => ({ at: '2027-01-04T09:00', as: 'chu-tich', cancel: { reason: 'x' } })));
+  expect(tooLong.ok ? [] : tooLong.problems).toEqual([`(kịch bản): tối đa ${MAX_ACTIONS} thao tác`]);
   const outOfOrder = parseScript([
     { at: '2027-02-01T09:00', as: 'chu-tich', cancel: { reason: 'x' } },
     { at: '2027-01-01T09:00', as: 'chu-tich', approve: { stage: 'issue' }, cancel: { reason: 'y' } },

@@ -5,7 +5,7 @@ import {
 } from './commands/actions';
 import { calendarCommand } from './commands/calendar';
 import { outboxCommand } from './commands/outbox';
-import { simulateCommand } from './commands/simulate';
+import { simulateFromArgs } from './commands/simulate';
 import { listCommand, startCommand, statusCommand } from './commands/plans';
 import { validateCommand } from './commands/validate';
 
@@ -48,7 +48,7 @@ const COMMANDS: Record<string, Command> = {
   cancel: cancelCommand,
   consolidate: consolidateCommand,
   outbox: outboxCommand,
-  simulate: simulateCommand,
+  simulate: simulateFromArgs,
 };
 
 async function main([name, ...rest]: string[]): Promise<number> {

@@ -3,7 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { Command } from 'commander';
 import { loadPlanText } from '../../model/load';
+import type { Lang } from '../../model/messages';
 import type { NotificationEvent } from '../../model/notifications';
 import type { Plan } from '../../model/plan';
 import { STAGE_LABELS, STATUS_LABELS } from '../../model/status';
@@ -16,29 +18,54 @@ import { parseScriptText, type ActionKind } from '../simulate-script';
 const USAGE = 'planflow simulate TỆP-KẾ-HOẠCH [--script KỊCH-BẢN.yaml] [--json] [--rebase today|YYYY-MM-DD]';
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 
-export async function simulateCommand(args: string[]): Promise<number> {
+interface SimulateInput {
+  file: string;
+  script?: string;
+  json?: boolean;
+  rebase?: string;
+  lang: Lang;
+}
+
+/** The command as commander registers it (client/cli.ts on main lists it in COMMANDS). */
+export function simulateCommand(program: Command): void {
+  program.command('simulate')
+    .description('xem trước diễn biến kế hoạch trên máy chủ thử nghiệm tua nhanh thời gian: thông báo, trạng thái, thao tác')
+    .argument('<TỆP>', 'tệp kế hoạch (YAML hoặc JSON)')
+    .option('--script <KỊCH-BẢN>', 'tệp YAML các thao tác theo thời gian (duyệt, nộp, duyệt báo cáo, gia hạn, hủy, ...)')
+    .option('--json', 'in một đối tượng JSON cho máy đọc')
+    .option('--rebase <NGÀY>', 'dời mọi ngày của kế hoạch và kịch bản để ban hành vào NGÀY ("today": hôm nay)')
+    .action(async (file: string, options: { script?: string; json?: boolean; rebase?: string }, command: Command) => {
+      process.exitCode = await runSimulate({ file, ...options, lang: langOf(command.optsWithGlobals<{ lang?: string }>().lang) });
+    });
+}
+
+/** The command from raw arguments, for the parseArgs-based client/cli.ts of this branch. */
+export async function simulateFromArgs(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, options: { ...LANG_OPTION, script: { type: 'string' }, json: { type: 'boolean' }, rebase: { type: 'string' } }, allowPositionals: true,
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) return usage(USAGE);
-  const rebase = values.rebase === undefined ? undefined : RebaseTo.safeParse(values.rebase);
-  if (rebase && !rebase.success) return usage('--rebase: cần "today" hoặc một ngày YYYY-MM-DD');
+  return runSimulate({ file, script: values.script, json: values.json, rebase: values.rebase, lang: langOf(values.lang) });
+}
 
-  const loaded = loadPlanText(await readText(file), langOf(values.lang));
-  if (!loaded.ok) return problems(loaded.problems.map((p) => `${file}: ${formatProblem(p, langOf(values.lang))}`));
-  const script = values.script === undefined ? { ok: true as const, script: [] } : parseScriptText(await readText(values.script));
-  if (!script.ok) return problems(script.problems.map((p) => `${values.script}: ${p}`));
+async function runSimulate(input: SimulateInput): Promise<number> {
+  const rebase = input.rebase === undefined ? undefined : RebaseTo.safeParse(input.rebase);
+  if (rebase && !rebase.success) return usage('--rebase: cần "today" hoặc một ngày YYYY-MM-DD');
+  const loaded = loadPlanText(await readText(input.file), input.lang);
+  if (!loaded.ok) return problems(loaded.problems.map((p) => `${input.file}: ${formatProblem(p, input.lang)}`));
+  const script = input.script === undefined ? { ok: true as const, script: [] } : parseScriptText(await readText(input.script));
+  if (!script.ok) return problems(script.problems.map((p) => `${input.script}: ${p}`));
 
   quietRuntime();
   const result = await simulate(loaded.plan, script.script, { rebase: rebase?.data });
-  out(values.json ? JSON.stringify(result) : formatSimulation(loaded.plan, result));
+  out(input.json ? JSON.stringify(result) : formatSimulation(loaded.plan, result));
   return 0;
 }
 
 async function readText(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return (await readFile(file, 'utf8')).normalize('NFC'); // Vietnamese keyboards may send decomposed characters
   } catch (error) {
     throw new Error(`không đọc được tệp "${file}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }

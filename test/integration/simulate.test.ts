@@ -3,7 +3,8 @@
 // command as a coordinator runs it. Tests marked AFTER-LEAD need the workflows of issue 9 (sinks, cycles).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatSimulation } from '../../client/commands/simulate';
+import { Command } from 'commander';
+import { formatSimulation, simulateCommand } from '../../client/commands/simulate';
 import type { PlanflowError } from '../../client/planflow';
 import { isoSeconds, simulate, simulationBound, Simulation, type TimelineEntry } from '../../client/simulate';
 import { MAX_ACTIONS, parseScript, parseScriptText, type ScriptAction } from '../../client/simulate-script';
@@ -265,3 +266,14 @@ test('planflow simulate as a process: --json prints one JSON object, the text na
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain('broken-actions.yaml: [0].aprove: không có trường "aprove" (gõ nhầm?)');
 }, 120_000);
+
+test('registered on a commander program (as the CLI on main does), the command reads its options the same way', async () => {
+  const program = new Command().exitOverride();
+  simulateCommand(program);
+  try {
+    await program.parseAsync(['simulate', PLAN_FILE, '--script', join(FIXTURES, 'broken-actions.yaml'), '--json'], { from: 'user' });
+    expect(process.exitCode).toBe(1); // the script's mistakes are found before any server starts
+  } finally {
+    process.exitCode = undefined;
+  }
+});

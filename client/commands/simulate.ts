@@ -11,12 +11,14 @@ import type { Plan } from '../../model/plan';
 import { STAGE_LABELS, STATUS_LABELS } from '../../model/status';
 import { formatProblem } from '../../model/validate';
 import { contacts } from '../../model/work';
-import { LANG_OPTION, langOf, usage } from '../args';
+import { langOf } from '../args';
 import { localTime, RebaseTo, simulate, type FinalState, type Simulation, type TimelineEntry } from '../simulate';
 import { parseScriptText, type ActionKind } from '../simulate-script';
 
 const USAGE = 'planflow simulate TỆP-KẾ-HOẠCH [--script KỊCH-BẢN.yaml] [--json] [--rebase today|YYYY-MM-DD]';
 const out = (line: string) => void process.stdout.write(`${line}\n`);
+/** Wrong usage: how to call it, on stderr, exit 2 (as every planflow command). */
+const usage = (text: string) => (process.stderr.write(`Cách dùng: ${text}\n`), 2);
 
 interface SimulateInput {
   file: string;
@@ -42,7 +44,7 @@ export function simulateCommand(program: Command): void {
 /** The command from raw arguments, for the parseArgs-based client/cli.ts of this branch. */
 export async function simulateFromArgs(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, options: { ...LANG_OPTION, script: { type: 'string' }, json: { type: 'boolean' }, rebase: { type: 'string' } }, allowPositionals: true,
+    args, options: { lang: { type: 'string' }, script: { type: 'string' }, json: { type: 'boolean' }, rebase: { type: 'string' } }, allowPositionals: true,
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) return usage(USAGE);

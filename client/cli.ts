@@ -8,6 +8,7 @@ import {
 } from './commands/actions';
 import { calendarCommand } from './commands/calendar';
 import { outboxCommand } from './commands/outbox';
+import { simulateCommand } from './commands/simulate';
 import { listCommand, startCommand, statusCommand } from './commands/plans';
 import { validateCommand } from './commands/validate';
 import { commanderExitCode, createProgram } from './program';
@@ -18,7 +19,7 @@ export type CommandDefinition = (program: Command) => void;
 /** In the order `planflow --help` lists them. */
 const COMMANDS: CommandDefinition[] = [
   validateCommand, calendarCommand, startCommand, statusCommand, listCommand, approveCommand, reportCommand,
-  reviewCommand, extendCommand, reassignCommand, amendCommand, cancelCommand, consolidateCommand, outboxCommand,
+  reviewCommand, extendCommand, reassignCommand, amendCommand, cancelCommand, consolidateCommand, simulateCommand, outboxCommand,
 ];
 
 function buildProgram(): Command {

@@ -117,6 +117,7 @@ export const reviewReport = (client: Client, assignmentId: string, input: Review
 export const extendDeadline = (client: Client, assignmentId: string, input: Extend): Promise<AssignmentView> =>
   call(client, assignmentId, () => handle(client, assignmentId).executeUpdate(extendUpdate, { args: [checked(Extend, input)] }));
 
+
 /** A plan's status: from the running workflow, or from its result once it has ended. */
 export async function planStatus(client: Client, planId: string): Promise<PlanView> {
   return call(client, planId, () => handle(client, planId).query(planStatusQuery));

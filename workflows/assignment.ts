@@ -204,10 +204,10 @@ async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promis
     mail.post(outbox.splice(0));
     publish();
     // The work is done; the last notices (the acceptance, an undeliverable warning) still go out before the end.
-    while (!mail.idle || outbox.length) {
-      mail.post(outbox.splice(0));
-      await condition(() => mail.idle || outbox.length > 0);
-    }
+    mail.post(outbox.splice(0));
+    await mail.drain();
+    mail.post(outbox.splice(0)); // the lead office's word of mail that never went out
+    await mail.drain();
   } catch (error) {
     if (!isCancellation(error)) throw error;
     state.status = 'cancelled'; // the plan was cancelled or closed, or the work reassigned; the plan tells people

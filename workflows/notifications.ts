@@ -2,7 +2,8 @@
 // beside the work — a workflow posts mail and goes on deciding; it never waits for a mail server before its next
 // step. Transient failures are retried by Temporal without limit (a reminder is never lost); a permanent one comes
 // back through `onUndeliverable` for the workflow to record and escalate.
-import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { Duration } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Contact, Notification, NotificationData } from '../model/notifications';
 
@@ -42,6 +43,15 @@ export class Mailroom {
 
   get unsent(): Notification[] {
     return [...this.inFlight.values(), ...this.queue];
+  }
+
+  /**
+   * Before a workflow ends: waits for its last mail, but not for ever — a mailbox refusing for days must not keep a
+   * finished plan open. What is still unsent after the grace time is reported as undeliverable and given up.
+   */
+  async drain(grace: Duration = '3 days'): Promise<void> {
+    if (await condition(() => this.idle, grace)) return;
+    for (const n of this.unsent) this.onUndeliverable(n, 'Máy chủ thư chưa nhận thư sau 3 ngày thử lại; thư không được gửi.');
   }
 
   private pump(): void {

@@ -281,7 +281,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
       tell(everyone, 'plan-cancelled', { event: 'plan-cancelled', reason: last?.note ?? '', by: last?.by ?? '' });
     } else tell(recipientIds(plan), 'plan-closed', { event: 'plan-closed', by: last?.by ?? '' });
     flush();
-    await condition(() => mail.idle);
+    await mail.drain();
     return view();
   }
 }

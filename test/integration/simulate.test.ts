@@ -1,6 +1,6 @@
 // `planflow simulate` on one shared time-skipping server: a scripted three-year plan (notices, actions, refusals,
 // final state), the automatic run without a script, plans and scripts dated in the past, script errors, and the
-// command as a coordinator runs it. Tests marked AFTER-LEAD need the workflows of issue 9 (sinks, cycles).
+// command as a coordinator runs it; and the issue's acceptance scenario (three communes over three years).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -129,9 +129,7 @@ test('notices go to the right people at the instants the calendar gives, and non
   expect(after.map((n) => n.to)).toEqual(expect.arrayContaining(recipientIds(plan)));
 });
 
-// AFTER-LEAD: needs the sink calls and per-cycle notices of issue 9's workflows; `test.failing` until they are
-// merged, then turn it into `test`.
-test.failing('AFTER-LEAD: stages, statuses, consolidations and cycles of the scripted run come from the workflows', async () => {
+test('stages, statuses, consolidations and cycles of the scripted run come from the workflows', async () => {
   const { at, result } = await scriptedRun();
   const planId = result.final.planId;
   const stages = result.timeline.filter((e) => e.kind === 'stage').map((e) => [e.stage, ms(e)]);
@@ -188,8 +186,7 @@ test('without a script the issue approver approves on the issue date and the run
   }
 });
 
-// AFTER-LEAD: every cycle opens on its own schedule (finding 2) and is consolidated (finding 3).
-test.failing('AFTER-LEAD: without a script every commune is asked three times, each year is consolidated, and the close is approved', async () => {
+test('without a script every commune is asked three times, each year is consolidated, and the close is approved', async () => {
   const { result } = await automaticRun();
   for (const commune of COMMUNES) {
     const asked = notices(result.timeline).filter((n) => n.event === 'assignment' && n.to === commune);
@@ -276,4 +273,31 @@ test('registered on a commander program (as the CLI on main does), the command r
   } finally {
     process.exitCode = undefined;
   }
+});
+
+test('issue 9 acceptance: on time, never and late communes over three years; a cycle each, a consolidation each, a supplement; nothing after an early close', async () => {
+  const base = fixturePlan();
+  const script = fixtureScript('acceptance.yaml');
+  const day = await issueDay(base);
+  const { at } = asRun(base, script, day);
+  const { timeline } = await simulate(base, script, { env: env(), rebase: day });
+  const year = Number(civilDateAt(at(0)).slice(0, 4));
+
+  // Every commune, the silent one included, is given the work of each of the three years.
+  for (const commune of COMMUNES) {
+    const asked = notices(timeline).filter((n) => n.event === 'assignment' && n.to === commune).map((n) => n.cycle);
+    expect(asked).toEqual([`${year}`, `${year + 1}`, `${year + 2}`]);
+  }
+  // One consolidation per consolidated cycle, and a supplement for the first after the late report is accepted.
+  const consolidations = timeline.filter((e) => e.kind === 'consolidation');
+  expect(consolidations.filter((c) => !c.supplement).map((c) => c.cycle)).toEqual([`${year}`, `${year + 1}`]);
+  const supplement = consolidations.filter((c) => c.supplement);
+  expect(supplement.map((c) => [c.cycle, c.reported])).toEqual([[`${year}`, 2]]);
+  expect(ms(supplement[0]!)).toBe(at(5));
+  expect(ms(consolidations[0]!)).toBeLessThan(at(4)); // the late report came after the first consolidation
+  // A second issue approval is refused; after the early close nothing more is sent.
+  expect(timeline.filter((e) => e.kind === 'refused').map((e) => [e.action, e.code])).toEqual([['approve', 'wrong-stage']]);
+  const closeAt = at(script.length - 1);
+  expect(timeline.filter((e) => e.kind === 'stage').at(-1)).toMatchObject({ stage: 'closed' });
+  expect(notices(timeline).filter((n) => ms(n) > closeAt)).toEqual([]);
 });

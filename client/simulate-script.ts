@@ -1,8 +1,9 @@
 // The script of a `planflow simulate` run (ACTIONS.yaml): who does what at which local time, validated with zod and
 // reported as `path: message` lines in Vietnamese, then turned into actions at instants on the simulated clock.
+// Light on purpose (no Temporal): the CLI loads it for every command, and the engine only when it simulates.
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { instantAt } from '../model/calendar';
+import { civilDateAt, formatVietnamese, instantAt, timeAt } from '../model/calendar';
 import { message, zodErrorMap } from '../model/messages';
 import { Id, LocalDate } from '../model/plan';
 import { formatPath, formatProblem, type Problem } from '../model/validate';
@@ -64,6 +65,13 @@ export type ScriptLine = z.infer<typeof Line>;
 export type ScriptAction = { [K in ActionKind]: { kind: K; at: number; as: string; input: z.infer<Actions[K]> } }[ActionKind];
 
 export type ScriptResult = { ok: true; script: ScriptAction[] } | { ok: false; problems: string[] };
+
+/** `--rebase`: `today` or a day `YYYY-MM-DD`. */
+export const RebaseTo = z.union([z.literal('today'), z.iso.date()]);
+export type RebaseTo = z.infer<typeof RebaseTo>;
+
+/** `04/01/2027 09:00`: an instant as a coordinator reads it, in Vietnam's time. */
+export const localTime = (instant: number) => `${formatVietnamese(civilDateAt(instant))} ${timeAt(instant)}`;
 
 /** The instant of a local minute `YYYY-MM-DDTHH:mm` in Vietnam. */
 export const localInstant = (minute: string): number => instantAt(minute.slice(0, 10), minute.slice(11, 16));

@@ -4,12 +4,11 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type InjectedSinks, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type InjectedSinks, type WorkflowBundle } from '@temporalio/worker';
 import { z } from 'zod';
 import type { Activities } from '../activities';
 import {
-  addDays, addWorkingDays, civilDateAt, dayNumber, deadlineInstant, formatVietnamese, instantAt, timeAt, yearOf,
-  type CivilDate,
+  addDays, addWorkingDays, civilDateAt, dayNumber, deadlineInstant, formatVietnamese, instantAt, yearOf, type CivilDate,
 } from '../model/calendar';
 import { planKey, planWorkflowId, stepWorkflowId } from '../model/ids';
 import type { Notification } from '../model/notifications';
@@ -25,7 +24,7 @@ import {
   amendPlan, approve, cancelPlan, consolidateNow, extendDeadline, planStatus, PlanflowError, reviewReport, startPlan,
   submitReport,
 } from './planflow';
-import { ActionName, type ScriptAction } from './simulate-script';
+import { ActionName, localTime, type RebaseTo, type ScriptAction } from './simulate-script';
 
 const DAY = 86_400_000;
 /** How far the clock moves between checks that the plan has ended: a short wait after the end, few round trips. */
@@ -68,10 +67,6 @@ export type FinalState = z.infer<typeof FinalState>;
 
 export const Simulation = z.object({ timeline: z.array(TimelineEntry), final: FinalState });
 export type Simulation = z.infer<typeof Simulation>;
-
-/** `today` or a day `YYYY-MM-DD`. */
-export const RebaseTo = z.union([z.literal('today'), z.iso.date()]);
-export type RebaseTo = z.infer<typeof RebaseTo>;
 
 export interface SimulateOptions {
   /** A running time-skipping environment to use (tests share one); otherwise one is started and stopped. */
@@ -145,8 +140,6 @@ function refuseThePast(plan: Plan, script: ScriptAction[], now: number): void {
   }
 }
 
-export const localTime = (instant: number) => `${formatVietnamese(civilDateAt(instant))} ${timeAt(instant)}`;
-
 /** The last instant worth simulating: the plan's end (period or a year after issue), then its longest escalation ladder. */
 export function simulationBound(plan: Plan, issuedOn: CivilDate): number {
   const policies = [plan.reminderPolicy, ...plan.clauses.map((c) => c.reminders), ...plan.reporting.submissions.map((s) => s.reminders)];
@@ -163,6 +156,17 @@ function workflowBundle(): Promise<WorkflowBundle> {
 }
 
 let runs = 0;
+
+/**
+ * For a process that prints the timeline (the CLI): worker and server logs to stderr, errors only, so stdout carries
+ * the timeline or the one JSON object alone. Call before anything else of Temporal's starts.
+ */
+export function quietRuntime(): void {
+  Runtime.install({
+    logger: new DefaultLogger('ERROR', (entry) => void process.stderr.write(`${entry.message}\n`)),
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
+  });
+}
 
 /** What one simulation records, in the order it happened; sorted by instant at the end. */
 class Recorder {

@@ -1,7 +1,6 @@
 // `planflow simulate PLAN [--script ACTIONS.yaml] [--json] [--rebase today|YYYY-MM-DD]`: a plan's life previewed on
 // the time-skipping test server, printed as a Vietnamese timeline (or one JSON object for programs).
 import { readFile } from 'node:fs/promises';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Command } from 'commander';
 import { loadPlanText } from '../../model/load';
 import type { Lang } from '../../model/messages';
@@ -11,8 +10,8 @@ import { STAGE_LABELS, STATUS_LABELS } from '../../model/status';
 import { formatProblem } from '../../model/validate';
 import { contacts } from '../../model/work';
 import { langOf } from '../args';
-import { localTime, RebaseTo, simulate, type FinalState, type Simulation, type TimelineEntry } from '../simulate';
-import { parseScriptText, type ActionKind } from '../simulate-script';
+import type { FinalState, Simulation, TimelineEntry } from '../simulate';
+import { localTime, parseScriptText, RebaseTo, type ActionKind } from '../simulate-script';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 /** Wrong usage: how to call it, on stderr, exit 2 (as every planflow command). */
@@ -47,6 +46,10 @@ async function runSimulate(input: SimulateInput): Promise<number> {
   const script = input.script === undefined ? { ok: true as const, script: [] } : parseScriptText(await readText(input.script));
   if (!script.ok) return problems(script.problems.map((p) => `${input.script}: ${p}`));
 
+  // Loaded here, not with the CLI: the worker and test server modules would slow every other command down. A
+  // `require`, because bin/planflow.cjs runs the CLI through tsx's CommonJS hook, which `import()` bypasses.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { simulate, quietRuntime } = require('../simulate') as typeof import('../simulate');
   quietRuntime();
   const result = await simulate(loaded.plan, script.script, { rebase: rebase?.data });
   out(input.json ? JSON.stringify(result) : formatSimulation(loaded.plan, result));
@@ -64,14 +67,6 @@ async function readText(file: string): Promise<string> {
 function problems(lines: string[]): number {
   for (const line of lines) process.stderr.write(`${line}\n`);
   return 1;
-}
-
-/** Worker and server logs go to stderr, errors only: stdout carries the timeline (or the one JSON object). */
-function quietRuntime(): void {
-  Runtime.install({
-    logger: new DefaultLogger('ERROR', (entry) => void process.stderr.write(`${entry.message}\n`)),
-    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
-  });
 }
 
 const EVENTS: Record<NotificationEvent, string> = {

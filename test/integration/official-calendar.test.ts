@@ -6,6 +6,7 @@ import { approve, startPlan } from '../../client/planflow';
 import { addWorkingDays, civilDateAt, isWorkingDay, useOfficialDecisions } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
 import { assignmentStatusQuery } from '../../workflows/definitions';
+import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/histories';
 import { createDevServerEnv } from '../helpers/temporal-env';
 import { dienBienWithReporting, endedPlan, usePlanflowWorker } from '../helpers/planflow';
@@ -21,7 +22,8 @@ test('a decision added while a plan runs moves its later deadline counted in wor
     await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'issue' });
     const id = assignmentWorkflowId(planId, 'bao-cao-xa', 'xa-thanh-xuong');
     const handle = client.workflow.getHandle(id);
-    const before = await handle.query(assignmentStatusQuery);
+    const before = await eventually(() => handle.query(assignmentStatusQuery).catch(() => undefined), (v) => v !== undefined);
+    if (!before) throw new Error(`${id} did not start`);
     const today = civilDateAt(Date.now());
     expect(before.lastDay).toBe(addWorkingDays(today, 20));
 

@@ -4,6 +4,7 @@ import {
   approveCommand, cancelCommand, consolidateCommand, extendCommand, reportCommand, reviewCommand,
 } from './commands/actions';
 import { calendarCommand } from './commands/calendar';
+import { importCommand } from './commands/import';
 import { outboxCommand } from './commands/outbox';
 import { listCommand, startCommand, statusCommand } from './commands/plans';
 import { validateCommand } from './commands/validate';
@@ -12,6 +13,7 @@ const USAGE = `planflow — chạy kế hoạch của cơ quan nhà nước trê
 
 Cách dùng:
   planflow validate TỆP...        kiểm tra tệp kế hoạch (YAML hoặc JSON)
+  planflow import TỆP [--out BẢN-NHÁP.yaml] [--json]   soạn bản nháp kế hoạch từ văn bản (.txt, .docx, .pdf)
   planflow calendar ...           lịch làm việc, ngày nghỉ, hạn và kỳ báo cáo (planflow calendar để xem chi tiết)
   planflow start TỆP [--rebase today|YYYY-MM-DD]   khởi chạy kế hoạch (--rebase: dời ngày để ban hành hôm nay)
   planflow status MÃ [--json]     trạng thái kế hoạch hoặc nhiệm vụ
@@ -35,6 +37,7 @@ export type Command = (args: string[]) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
+  import: importCommand,
   calendar: calendarCommand,
   start: startCommand,
   status: statusCommand,

@@ -33,11 +33,14 @@ export function readClauses(source: Source, region: Span, structured: boolean, s
     if (skip.some((s) => part.start < s.end && s.start < part.end)) continue;
     const text = quote(source, part);
     const headed = structured ? HEADING.exec(text) : null;
-    if (headed && startsWithAgency(foldOf(source, part, text.indexOf(headed[1] ?? '')))) {
+    if (headed) {
+      // "1. Phòng Y tế" (a name alone) heads the bullets below it; "3. Trạm Y tế chủ trì ..." is a clause itself.
       const name = (headed[1] ?? '').replace(/[:.]$/, '');
+      const folded = foldOf(source, part, text.indexOf(name)).slice(0, name.length);
+      const nameOnly = startsWithAgency(folded) && agencyListEnd(folded) >= folded.length;
       const nameAt = part.start + text.indexOf(name);
-      heading = { value: name, span: { start: nameAt, end: nameAt + name.length } };
-      if (!headed[2]) continue;
+      heading = nameOnly ? { value: name, span: { start: nameAt, end: nameAt + name.length } } : undefined;
+      if (nameOnly && !headed[2]) continue;
     }
     const clause = clauseIn(source, part, structured ? heading : undefined);
     if (clause) out.push(clause);

@@ -21,7 +21,7 @@ export function lastDayOfMonth(year: number, month: number): string | undefined 
 // Patterns for folded text. A full date: "22/02/2019", "22-02-2019", "22.02.2019", "22 thang 02 nam 2019".
 const NUMERIC = /(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})/y;
 const WORDED = /(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*)?nam\s+(\d{4})/y;
-const PARTIAL = /(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/.-]*\d)/y;
+const PARTIAL = /(\d{1,2})\s*(?:[/-]|\s+thang\s+)\s*(\d{1,2})(?![\d/.-]*\d)(?!\s*(?:,\s*)?nam\s+\d)/y;
 
 /** The date written at `at` in folded text, if one starts exactly there. */
 export function dateAt(folded: string, at: number): FoundDate | undefined {

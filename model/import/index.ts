@@ -45,7 +45,8 @@ function read(source: Source): Findings {
     references: readReferences(source, { start: identity.formal ? identity.bodyStart : 0, end: identity.formal ? bodyStart : end }, ownNumber),
     period: readPeriod(source, (title ?? pageTitle(source))?.span),
     objectives: readObjectives(source, bodyStart, duties?.span.start ?? end),
-    clauses: duties ? readClauses(source, duties.span, true) : readClauses(source, { start: bodyStart, end }, false, skip),
+    // A news item's headline and lines above the issue sentence assign nothing.
+    clauses: duties ? readClauses(source, duties.span, true) : readClauses(source, { start: news ? (identity.issueSentence?.start ?? bodyStart) : bodyStart, end }, false, skip),
     reports: readReports(source, { start: bodyStart, end }),
     recipients: recipients?.lines,
     signatory: footStart !== undefined && footStart !== Infinity ? readSignatory(source, Math.max(0, footStart - 400)) : undefined,

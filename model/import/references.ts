@@ -63,7 +63,7 @@ function referenceAt(source: Source, m: RegExpExecArray, limit: number): Referen
   const tail = /^[^;]*?(?=;|\.\s|\.$|,\s*(?:u?y ban|ubnd|ban thuong vu)|$)/.exec(f.slice(at, limit));
   const titleSpan = { start: at, end: at + (tail?.[0].length ?? 0) };
   const span = { start: m.index, end: Math.max(titleSpan.end, at) };
-  const title = quote(source, titleSpan).replace(/^[,\s]+|[,\s]+$/g, '') || quote(source, { start: m.index, end: numberAt + numberFolded.length });
+  const title = quote(source, titleSpan).replace(/^[,\s]+|[,\s]+$/g, '').replace(/^về(?: việc)?\s+/u, '') || quote(source, { start: m.index, end: numberAt + numberFolded.length });
   return {
     value: { kind: TYPES[m[1] ?? ''] ?? 'other', number, ...(issuer ? { issuer } : {}), ...(date?.kind === 'full' ? { issuedOn: date.date } : {}), title },
     span,

@@ -45,7 +45,7 @@ export class Registry {
     if (known) return known;
     // "UBND huyện" in the body of a district's plan is the issuer itself.
     const full = fullKey(clean);
-    const bare = /^(?:uy ban nhan dan|ban thuong vu (?:huyen|tinh|thanh) uy)(?: (?:huyen|tinh|xa|thanh pho|thi xa|quan|phuong))?$/.test(full);
+    const bare = /^(?:uy ban nhan dan|hoi dong nhan dan|ban chi dao|ban dieu hanh|ban thuong vu(?: (?:huyen|tinh|thanh|quan|thi) uy)?)(?: (?:huyen|tinh|xa|thanh pho|thi xa|quan|phuong))?$/.test(full);
     if (this.issuerId && this.issuerKey && bare && this.issuerKey.startsWith(`${full} `)) {
       return this.issuerId;
     }

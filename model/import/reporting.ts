@@ -60,7 +60,7 @@ function viaAfter(source: Source, from: number, to: number): Found<string> | und
   const at = from + m[0].length;
   const rest = source.folded.slice(at, to);
   if (!startsWithAgency(rest)) return undefined;
-  const end = at + Math.min(agencyListEnd(rest), /[)]|,|\s(?:va|truoc|cham nhat|de)\s/.exec(rest)?.index ?? rest.length);
+  const end = at + Math.min(agencyListEnd(rest), /[)]|,|\s(?:truoc|cham nhat|de)\s/.exec(rest)?.index ?? rest.length);
   return named(source, at, end)[0];
 }
 

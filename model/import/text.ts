@@ -23,7 +23,9 @@ export function cleanText(raw: string): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     // A line wrapped mid-sentence (PDF text, fixed-width copies) goes on with a lower-case word or a number.
-    .replace(/([\p{L}\d,])\n(?=[\p{Ll}\d])/gu, '$1 ')
+    .replace(/([\p{L}\d,])\n(?=\p{Ll}|\d(?!\d*[.)]\s))/gu, '$1 ')
+    // ... and one wrapped before a capitalised word ("... của\nThủ tướng"), after a long line of running text.
+    .replace(/^(.{50,}\p{Ll})\n(?=\p{Lu}\p{Ll})/gmu, '$1 ')
     .trim();
 }
 

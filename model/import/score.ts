@@ -109,3 +109,29 @@ export function scoreImport(expected: Expectation, result: ImportOutcome): Field
   scalar('recipients', expected.recipients, (plan.recipients ?? []).length || undefined);
   return rows;
 }
+
+export interface TextScore {
+  name: string;
+  rows: FieldScore[];
+}
+
+const count = (rows: FieldScore[], outcome: Outcome) => rows.filter((r) => r.outcome === outcome).length;
+
+/** Right over the fields the text states (right + wrong + missing); invented values are counted apart. */
+export function rightShare(rows: FieldScore[]): number {
+  const stated = rows.filter((r) => r.outcome !== 'invented').length;
+  return stated === 0 ? 1 : count(rows, 'right') / stated;
+}
+
+/** A Markdown table: one row per text, then the totals. */
+export function scoreTable(texts: TextScore[]): string {
+  const line = (name: string, rows: FieldScore[]) =>
+    `| ${name} | ${count(rows, 'right')} | ${count(rows, 'wrong')} | ${count(rows, 'missing')} | ${count(rows, 'invented')} | ${(100 * rightShare(rows)).toFixed(1)}% |`;
+  const all = texts.flatMap((t) => t.rows);
+  return [
+    '| text | right | wrong | missing | invented | right / stated |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...texts.map((t) => line(t.name, t.rows)),
+    line('**all**', all),
+  ].join('\n');
+}

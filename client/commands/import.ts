@@ -57,10 +57,13 @@ async function docxText(data: Buffer): Promise<string> {
   return (await mammoth.extractRawText({ buffer: data })).value;
 }
 
-/** The PDF's text layer, a line per text line; a scanned PDF without one gives no text (and says so). */
+/**
+ * The PDF's text layer in the order the writer drew it, a line per text line (cells of a two-column header or
+ * signature table stay apart). A scanned PDF has no text layer: that is said, not guessed at.
+ */
 async function pdfText(data: Buffer): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const pdf = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
   const pages: string[] = [];
   try {
     for (let n = 1; n <= pdf.numPages; n++) {

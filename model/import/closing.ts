@@ -57,7 +57,8 @@ const NAME = /^(?:\p{Lu}[\p{Ll}\p{Lu}]*\s+){1,5}\p{Lu}[\p{Ll}\p{Lu}]*$/u;
 
 /** The signature block in the last lines of a full text (or after "Nơi nhận"). */
 export function readSignatory(source: Source, after: number): FoundSignatory | undefined {
-  const tail = lines(source).filter((l) => l.start >= after);
+  // Blank lines between the block's lines (a .docx's paragraphs) do not part them.
+  const tail = lines(source).filter((l) => l.start >= after && l.text.trim() !== '');
   for (let i = 0; i < tail.length; i++) {
     const line = tail[i];
     if (!line) continue;

@@ -229,6 +229,7 @@ class Builder {
       }
       const id = `bao-cao-${submissions.length + 1}`;
       this.from(`reporting.submissions[${submissions.length}]`, r.span);
+      if (r.deadline) this.from(`reporting.submissions[${submissions.length}].deadline`, r.deadline.span);
       submissions.push({ id, text: r.text, from: unique(from.map((f) => this.registry.add(f.value))), to: receiver, deadline });
       receivedBy.set(receiver, [...(receivedBy.get(receiver) ?? []), id]);
       if (r.via) this.consolidate(consolidations, receivedBy, receiver, this.registry.add(r.to.value), undefined, r);

@@ -1,6 +1,6 @@
 // The draft as a YAML plan file a coordinator edits: each extracted value carries its source span as a comment,
 // and the file opens with what is missing and the warnings, so nothing the text did not state passes unnoticed.
-import { Document, isScalar } from 'yaml';
+import { Document, isCollection, isScalar } from 'yaml';
 import type { ImportOutcome } from './result';
 
 type Segment = string | number;
@@ -21,7 +21,7 @@ export function draftYaml(outcome: ImportOutcome): string {
   for (const [path, text] of Object.entries(outcome.provenance)) {
     const node: unknown = doc.getIn(pathSegments(path), true);
     if (isScalar(node)) node.comment = ` «${oneLine(text)}»`;
-    else if (node && typeof node === 'object' && 'commentBefore' in node) (node as { commentBefore?: string }).commentBefore = ` nguồn: «${oneLine(text, 200)}»`;
+    else if (isCollection(node)) node.commentBefore = ` nguồn: «${oneLine(text, 200)}»`;
   }
   return doc.toString({ lineWidth: 0 });
 }

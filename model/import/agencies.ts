@@ -6,7 +6,7 @@ import { fold } from './text';
 
 /** Head words an agency name starts with, folded. "các" starts collective names ("các sở, ngành liên quan"). */
 const HEADS = [
-  'uy ban nhan dan', 'ubnd', 'uy ban mat tran', 'ub mttq', 'uy ban mttq', 'ubmttq', 'mat tran to quoc', 'phong', 'so', 'ban', 'bo', 'cuc', 'chi cuc',
+  'uy ban nhan dan', 'ubnd', 'uy ban', 'uy ban mat tran', 'ub mttq', 'uy ban mttq', 'ubmttq', 'mat tran to quoc', 'phong', 'so', 'ban', 'bo', 'cuc', 'chi cuc',
   'trung tam', 'hoi', 'doan', 'huyen doan', 'tinh doan', 'thanh doan', 'lien doan', 'cong an', 'van phong', 'thuong truc', 'tt',
   'dang uy', 'huyen uy', 'tinh uy', 'thanh uy', 'chi bo', 'hdnd', 'hoi dong nhan dan', 'bao hiem', 'ngan hang', 'kho bac', 'dai',
   'bao', 'vien', 'truong', 'benh vien', 'quan doi', 'bo chi huy', 'ban chi huy', 'co quan', 'thu tuong', 'chinh phu', 'chu tich',
@@ -28,17 +28,24 @@ const VERB_RE = new RegExp(String.raw`(?:^|[\s,])(?:${TASK_VERBS.join('|')})\b`)
 
 export const startsWithAgency = (foldedText: string): boolean => HEAD_RE.test(foldedText.trimStart());
 
-/** Where the agency list starting at `folded[0]` ends: before the first task verb (at least one word kept). */
-export function agencyListEnd(folded: string): number {
+/**
+ * Where the agency list starting at `folded[0]` ends: before the first task verb (at least one word kept). With the
+ * original text, a verb written with a capital is part of a name ("Sở Xây dựng", "Ban Tổ chức", "Ban Chỉ đạo").
+ */
+export function agencyListEnd(folded: string, original?: string): number {
   const firstWord = /^\S+\s*/.exec(folded)?.[0].length ?? 0;
-  const rest = folded.slice(firstWord);
+  // "Ban Tổ chức Tỉnh ủy: Chủ trì ...": a colon ends the name.
+  const colon = folded.indexOf(':', firstWord);
+  const rest = folded.slice(firstWord, colon >= 0 ? colon : undefined);
   const verbs = new RegExp(VERB_RE.source, 'g');
   for (const m of rest.matchAll(verbs)) {
+    const at = m.index + (/^[\s,]/.test(m[0]) ? 1 : 0);
     // "các tổ chức đoàn thể": after "các", "tổ chức" names organisations, not the task.
-    if (/(?:^|\s)(?:cac|nhung|cua)\s*$/.test(rest.slice(0, m.index + (m[0].startsWith(' ') || m[0].startsWith(',') ? 1 : 0)))) continue;
+    if (/(?:^|\s)(?:cac|nhung|cua)\s*$/.test(rest.slice(0, at))) continue;
+    if (original && /^\p{Lu}/u.test(original.slice(firstWord + at, firstWord + at + 1))) continue;
     return firstWord + m.index;
   }
-  return folded.length;
+  return firstWord + rest.length;
 }
 
 /**

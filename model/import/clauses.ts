@@ -37,7 +37,7 @@ export function readClauses(source: Source, region: Span, structured: boolean, s
       // "1. Phòng Y tế" (a name alone) heads the bullets below it; "3. Trạm Y tế chủ trì ..." is a clause itself.
       const name = (headed[1] ?? '').replace(/[:.]$/, '');
       const folded = foldOf(source, part, text.indexOf(name)).slice(0, name.length);
-      const nameOnly = startsWithAgency(folded) && agencyListEnd(folded) >= folded.length;
+      const nameOnly = startsWithAgency(folded) && agencyListEnd(folded, name) >= folded.length;
       const nameAt = part.start + text.indexOf(name);
       heading = nameOnly ? { value: name, span: { start: nameAt, end: nameAt + name.length } } : undefined;
       if (nameOnly && !headed[2]) continue;
@@ -68,9 +68,9 @@ function clauseIn(source: Source, span: Span, heading?: Found<string>): FoundCla
     assignees = lead ? [lead] : [];
   } else if (request) {
     const from = start + request.index + request[0].length;
-    assignees = listAt(source, from, from + agencyListEnd(source.folded.slice(from, span.end)));
+    assignees = listAt(source, from, from + agencyListEnd(source.folded.slice(from, span.end), source.text.slice(from, span.end)));
   } else if (startsWithNamedAgency(source, start)) {
-    assignees = listAt(source, start, start + agencyListEnd(f));
+    assignees = listAt(source, start, start + agencyListEnd(f, source.text.slice(start, span.end)));
   } else if (heading) {
     assignees = [heading];
   }
@@ -110,5 +110,5 @@ function coordinatorsIn(source: Source, from: number, to: number): Found<string>
   const m = /phoi hop\s+(?:chat che\s+)?(?:voi\s+)?/.exec(source.folded.slice(from, to));
   if (!m) return [];
   const at = from + m.index + m[0].length;
-  return listAt(source, at, at + agencyListEnd(source.folded.slice(at, to)));
+  return listAt(source, at, at + agencyListEnd(source.folded.slice(at, to), source.text.slice(at, to)));
 }

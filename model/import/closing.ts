@@ -52,7 +52,7 @@ export function readRecipients(source: Source): { lines: FoundRecipient[]; span:
 }
 
 const TITLES = /^(?:PHÓ )?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|THỦ TƯỚNG|CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG ĐOÀN|TỔ TRƯỞNG)(?:\s+THƯỜNG TRỰC)?$/u;
-const CAPACITY = /^(KT|TM|TL|TUQ)\.\s*(\S.*)$/u;
+const CAPACITY = /^(KT|TM|TL|TUQ|K\/T|T\/M|T\/L)\.?\s+(\S.*)$/u;
 const NAME = /^(?:\p{Lu}[\p{Ll}\p{Lu}]*\s+){1,5}\p{Lu}[\p{Ll}\p{Lu}]*$/u;
 
 /** The signature block in the last lines of a full text (or after "Nơi nhận"). */
@@ -71,7 +71,7 @@ export function readSignatory(source: Source, after: number): FoundSignatory | u
     let onBehalfOf: string | undefined;
     while (CAPACITY.test(tail[j]?.text ?? '')) {
       const m = CAPACITY.exec(tail[j]?.text ?? '');
-      cap = (m?.[1] ?? 'KT') as FoundSignatory['capacity'];
+      cap = (m?.[1] ?? 'KT').replace('/', '') as FoundSignatory['capacity'];
       onBehalfOf = m?.[2]?.trim();
       j++;
     }

@@ -44,7 +44,8 @@ function deadlineAt(folded: string, m: RegExpExecArray, to: number): DeadlineFin
   const span = { start: m.index, end: date.end };
   const wording = word.startsWith('truoc') || word === 'hoan thanh truoc' ? 'before' : 'by';
   if (date.kind === 'full') return { kind: 'deadline', deadline: { kind: 'date', date: date.date, wording }, span };
-  if (RECURRING.test(folded.slice(date.end, date.end + 20))) {
+  // "trước ngày 15/12 hằng năm", or "định kỳ hằng năm ... trước ngày 15/12".
+  if (RECURRING.test(folded.slice(date.end, date.end + 20)) || /hang nam\b[^.;]{0,60}$/.test(folded.slice(Math.max(0, m.index - 70), m.index))) {
     const on = recurringDay(date.month, date.day, wording);
     return on ? { kind: 'deadline', deadline: { kind: 'recurring', every: 'year', on }, span: { ...span, end: date.end + 12 } } : undefined;
   }

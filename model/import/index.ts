@@ -39,6 +39,9 @@ function read(source: Source): Findings {
   const skip = identity.issueSentence ? [identity.issueSentence] : [];
   const recipients = news ? undefined : readRecipients(source);
   const footStart = news ? undefined : Math.min(recipients?.span.start ?? Infinity, source.text.lastIndexOf('./.') >= 0 ? source.text.lastIndexOf('./.') : Infinity);
+  // "Trên đây là Kế hoạch ...", Nơi nhận and the signature close the duties section.
+  const closing = Math.min(footStart ?? end, /\ntren day la\b/.exec(source.folded)?.index ?? end, end);
+  const dutiesSpan = duties && { start: duties.span.start, end: Math.min(duties.span.end, closing) };
   return {
     identity,
     shape,
@@ -46,7 +49,7 @@ function read(source: Source): Findings {
     period: readPeriod(source, (title ?? pageTitle(source))?.span),
     objectives: readObjectives(source, bodyStart, duties?.span.start ?? end),
     // A news item's headline and lines above the issue sentence assign nothing.
-    clauses: duties ? readClauses(source, duties.span, true) : readClauses(source, { start: news ? (identity.issueSentence?.start ?? bodyStart) : bodyStart, end }, false, skip),
+    clauses: dutiesSpan ? readClauses(source, dutiesSpan, true) : readClauses(source, { start: news ? (identity.issueSentence?.start ?? bodyStart) : bodyStart, end }, false, skip),
     reports: readReports(source, { start: bodyStart, end }),
     recipients: recipients?.lines,
     signatory: footStart !== undefined && footStart !== Infinity ? readSignatory(source, Math.max(0, footStart - 400)) : undefined,

@@ -46,7 +46,9 @@ export class Registry {
     // "UBND huyện" in the body of a district's plan is the issuer itself.
     const full = fullKey(clean);
     const bare = /^(?:uy ban nhan dan|hoi dong nhan dan|ban chi dao|ban dieu hanh|ban thuong vu(?: (?:huyen|tinh|thanh|quan|thi) uy)?)(?: (?:huyen|tinh|xa|thanh pho|thi xa|quan|phuong))?$/.test(full);
-    if (this.issuerId && this.issuerKey && bare && this.issuerKey.startsWith(`${full} `)) {
+    // "Ban Thường vụ Tỉnh ủy" in a plan headed "TỈNH ỦY BẮC GIANG" is the issuer too.
+    const party = /^ban thuong vu ((?:huyen|tinh|thanh|quan|thi) uy)$/.exec(full)?.[1];
+    if (this.issuerId && this.issuerKey && ((bare && this.issuerKey.startsWith(`${full} `)) || (party && this.issuerKey.startsWith(`${party} `)))) {
       return this.issuerId;
     }
     const id = this.uniqueId(slug(clean));

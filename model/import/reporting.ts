@@ -60,7 +60,7 @@ function viaAfter(source: Source, from: number, to: number): Found<string> | und
   const at = from + m[0].length;
   const rest = source.folded.slice(at, to);
   if (!startsWithAgency(rest)) return undefined;
-  const end = at + Math.min(agencyListEnd(rest), /[)]|,|\s(?:truoc|cham nhat|de)\s/.exec(rest)?.index ?? rest.length);
+  const end = at + Math.min(agencyListEnd(rest, source.text.slice(at, to)), /[)]|,|\s(?:truoc|cham nhat|de)\s/.exec(rest)?.index ?? rest.length);
   return named(source, at, end)[0];
 }
 
@@ -71,7 +71,7 @@ function subjectBefore(source: Source, from: number, verb: number): Found<string
   for (let m = re.exec(source.folded); m && m.index < verb; m = re.exec(source.folded)) {
     const original = source.text.slice(m.index, m.index + 1);
     if (!/\p{Lu}/u.test(original) && !source.folded.startsWith('cac', m.index)) continue;
-    const end = m.index + agencyListEnd(source.folded.slice(m.index, verb));
+    const end = m.index + agencyListEnd(source.folded.slice(m.index, verb), source.text.slice(m.index, verb));
     const found = named(source, m.index, Math.min(end, verb));
     if (found.length > 0) return found;
   }

@@ -23,7 +23,8 @@ export function cleanText(raw: string): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     // A line wrapped mid-sentence (PDF text, fixed-width copies) goes on with a lower-case word or a number.
-    .replace(/([\p{L}\d,])\n(?=\p{Ll}|\d(?!\d*[.)]\s))/gu, '$1 ')
+    // (Only after a line of running text: "KẾ HOẠCH" above a lower-case title is a header, not a wrap.)
+    .replace(/(?<=^[^\n]*\p{Ll}[^\n]*[\p{L}\d,])\n(?=\p{Ll}|\d(?!\d*[.)]\s))/gmu, ' ')
     // ... and one wrapped before a capitalised word ("... của\nThủ tướng"), after a long line of running text.
     .replace(/^(.{50,}\p{Ll})\n(?=\p{Lu}\p{Ll})/gmu, '$1 ')
     .trim();

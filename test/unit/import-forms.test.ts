@@ -217,3 +217,58 @@ test('the draft YAML carries each source span as a comment and reads back as the
   expect(yaml).toMatch(/^# Cần bổ sung trước khi khởi chạy: .*địa chỉ email/mu);
   expect(parse(yaml)).toEqual(JSON.parse(JSON.stringify(r.plan)));
 });
+
+describe('a provincial Party committee\'s plan', () => {
+  const PARTY = `TỈNH ỦY BẮC GIANG
+*
+Số 123-KH/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bắc Giang, ngày 10 tháng 3 năm 2023
+
+KẾ HOẠCH
+thực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5 khóa XIII
+-----
+
+Thực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch thực hiện như sau:
+
+I. MỤC TIÊU
+Đến năm 2025: 100% tổ chức cơ sở đảng được kiện toàn; trên 80% đảng viên được bồi dưỡng.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Ban Tổ chức Tỉnh ủy: Chủ trì, phối hợp với Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Tỉnh ủy hướng dẫn, theo dõi việc thực hiện Kế hoạch; định kỳ hằng năm tổng hợp báo cáo Ban Thường vụ Tỉnh ủy trước ngày 15/12.
+2. Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy: Xây dựng kế hoạch thực hiện, hoàn thành trong tháng 4/2023; báo cáo kết quả về Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) trước ngày 30/11 hằng năm.
+
+Nơi nhận:
+- Ban Tổ chức Trung ương,
+- Các đồng chí Tỉnh ủy viên,
+- Lưu Văn phòng Tỉnh ủy.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỰC
+
+
+Nguyễn Thị Hương
+`;
+  const r = importPlanText(PARTY);
+
+  test('"Số 123-KH/TU", a lower-case title under "KẾ HOẠCH", the header date, and "T/M BAN THƯỜNG VỤ"', () => {
+    expect([r.plan.document.number, r.plan.document.symbol, r.plan.document.issuedOn]).toEqual([123, 'KH/TU', '2023-03-10']);
+    expect(r.plan.document.title).toBe('thực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5 khóa XIII');
+    expect(agencyName(r, r.plan.document.issuer)).toBe('Tỉnh ủy Bắc Giang');
+    expect(r.facts.issuerLevel).toBe('tinh');
+    expect(r.plan.signatory).toEqual({ person: 'nguyen-thi-huong', capacity: 'TM', onBehalfOf: 'BAN THƯỜNG VỤ', title: 'PHÓ BÍ THƯ THƯỜNG TRỰC' });
+  });
+
+  test('names whose words look like tasks ("Ban Tổ chức", "Ủy ban Kiểm tra") stay whole; the clauses stop at Nơi nhận', () => {
+    const first = clauseOf(r, '1. Ban Tổ chức');
+    expect(agencyName(r, first.lead)).toBe('Ban Tổ chức Tỉnh ủy');
+    expect(first.coordinators?.map((id) => agencyName(r, id))).toEqual(['Ủy ban Kiểm tra Tỉnh ủy', 'Văn phòng Tỉnh ủy']);
+    expect(r.plan.clauses?.some((c) => /Nơi nhận|Nguyễn Thị Hương/u.test(c.text))).toBe(false);
+  });
+
+  test('"định kỳ hằng năm ... trước ngày 15/12" recurs; the Ban Thường vụ is the issuer, reached "qua" its Ban Tổ chức', () => {
+    const consolidation = r.plan.reporting?.consolidations?.[0];
+    expect(consolidation?.deadline).toEqual({ kind: 'recurring', every: 'year', on: '12-14' });
+    expect(consolidation?.to).toEqual([r.plan.document.issuer]);
+    expect(r.facts.reports).toContainEqual(expect.objectContaining({ to: 'Ban Thường vụ Tỉnh ủy', via: 'Ban Tổ chức Tỉnh ủy', deadline: '11-29' }));
+  });
+});

@@ -40,7 +40,7 @@ export function readReports(source: Source, region: Span): FoundReport[] {
       for (const to of recipients) {
         out.push({
           span: part,
-          text: quote(source, part),
+          text: quote(source, part).replace(/^[-–•+*]\s*/u, ''),
           from: subjectBefore(source, part.start, before),
           to,
           via,

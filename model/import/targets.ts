@@ -70,7 +70,7 @@ function clauseAround(source: Source, at: number, para: Span): Span {
 /** "70% trẻ em đến 8 tuổi ... được tiếp cận ...": numerator and denominator in the text's own words, when it says so. */
 export function ratioWords(source: Source, target: FoundTarget): { numerator: string; denominator: string } | undefined {
   const after = source.text.slice(target.span.end, target.clause.end).trim();
-  const m = /^(.{3,160}?)\s+(được|có|đạt)\s+(.{3,})$/su.exec(after);
+  const m = /^(.{3,300}?)\s+(được|có|đạt)\s+(.{3,})$/su.exec(after);
   if (!m) return undefined;
   const subject = (m[1] ?? '').replace(/[,;.\s]+$/, '');
   return { numerator: oneLine(`${subject} ${m[2]} ${m[3]}`), denominator: oneLine(subject) };

@@ -27,6 +27,7 @@ export interface Findings {
   signatory?: FoundSignatory;
   metadataSigner?: Found<string>;
   pageTitle?: Found<string>;
+  declaredCounts?: { objectives?: number; indicators?: number; span: Span };
 }
 
 export function buildDraft(source: Source, found: Findings): ImportOutcome {
@@ -43,6 +44,7 @@ export function buildDraft(source: Source, found: Findings): ImportOutcome {
     document,
     objectives,
     indicators,
+    ...b.declaredCounts(found, objectives.length, indicators.length),
     agencies: b.registry.agencies,
     people: signatory ? [signatory.person] : [],
     clauses,
@@ -166,6 +168,14 @@ class Builder {
     return { objectives, indicators };
   }
 
+  /** Counts the text states; kept only when they are not fewer than the items listed (the validator's rule). */
+  declaredCounts(found: Findings, objectives: number, indicators: number): Pick<DraftPlan, 'declaredCounts'> {
+    const stated = found.declaredCounts;
+    if (!stated || (stated.objectives ?? 0) < objectives || (stated.indicators ?? 0) < indicators) return {};
+    this.from('declaredCounts', stated.span);
+    return { declaredCounts: { objectives: stated.objectives, indicators: stated.indicators } };
+  }
+
   clauses(found: FoundClause[]): z.input<typeof Clause>[] {
     return found.map((c, i) => {
       const path = `clauses[${i}]`;
@@ -253,7 +263,9 @@ class Builder {
     return found.map((r, i) => {
       this.from(`recipients[${i}]`, r.span);
       const named = !r.archive && !/^như\b/iu.test(r.text);
-      return { text: r.text, to: named ? [this.registry.add(r.text)] : [], archive: r.archive };
+      // "TT Huyện ủy; TT HĐND huyện;" names two bodies on one line.
+      const parts = r.text.split(';').map((p) => p.trim()).filter((p) => p.length > 1);
+      return { text: r.text, to: named ? unique(parts.map((p) => this.registry.add(p))) : [], archive: r.archive };
     });
   }
 

@@ -11,7 +11,7 @@ import { readReports } from './reporting';
 import type { ImportOutcome } from './result';
 import { contentEnd, preambleEnd, sectionsOf, sectionWith } from './sections';
 import { readShape } from './shape';
-import { readObjectives } from './targets';
+import { readDeclaredCounts, readObjectives } from './targets';
 import { makeSource, type Source } from './text';
 
 export type { ImportOutcome, DraftPlan, ImportWarning, ImportFacts } from './result';
@@ -55,6 +55,7 @@ function read(source: Source): Findings {
     signatory: footStart !== undefined && footStart !== Infinity ? readSignatory(source, Math.max(0, footStart - 400)) : undefined,
     metadataSigner: readMetadataSigner(source),
     pageTitle: title ? undefined : pageTitle(source),
+    declaredCounts: readDeclaredCounts(source, bodyStart),
   };
 }
 

@@ -52,7 +52,10 @@ export function readObjectives(source: Source, from: number, to = source.text.le
       if (!(value >= 0 && value <= 100)) continue;
       targets.push({ value, year: targetYear, clause: clauseAround(source, m.index, para), span: { start: m.index, end: percentEnd } });
     }
-    if (targets.length > 0 || (inObjectives && !isHeading && folded.length > 40)) out.push({ span: para, targets });
+    // Outside an objectives section, a paragraph is an objective only when it sets a target or starts as one
+    // ("Mục tiêu ...", "Phấn đấu ..."): "Kế hoạch đưa ra 4 mục tiêu ..." or "Để đạt được các mục tiêu ..." are not.
+    const statesObjective = inObjectives ? !isHeading && folded.length > 40 : /^[-•+\s]*(?:muc tieu|phan dau)\b/.test(folded);
+    if (targets.length > 0 || statesObjective) out.push({ span: para, targets });
   }
   return out;
 }
@@ -78,3 +81,10 @@ export function ratioWords(source: Source, target: FoundTarget): { numerator: st
 
 export const clauseText = (source: Source, target: FoundTarget) => quote(source, target.clause).replace(/^[-–•+\s]+/, '');
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').replace(/[;.\s]+$/, '').trim().slice(0, 300);
+
+/** "4 mục tiêu với 24 chỉ tiêu": counts a text states without listing the items. */
+export function readDeclaredCounts(source: Source, from: number): { objectives?: number; indicators?: number; span: Span } | undefined {
+  const m = /(\d{1,3})\s+muc tieu\b[^.;]{0,40}?(\d{1,3})\s+chi tieu\b/.exec(source.folded.slice(from));
+  if (!m) return undefined;
+  return { objectives: Number(m[1]), indicators: Number(m[2]), span: { start: from + m.index, end: from + m.index + m[0].length } };
+}

@@ -272,3 +272,10 @@ Nguyễn Thị Hương
     expect(r.facts.reports).toContainEqual(expect.objectContaining({ to: 'Ban Thường vụ Tỉnh ủy', via: 'Ban Tổ chức Tỉnh ủy', deadline: '11-29' }));
   });
 });
+
+test('counts a news item states without listing ("4 mục tiêu với 24 chỉ tiêu") are kept; that sentence is no objective', () => {
+  const r = importPlanText('Ngày 05/3/2024, UBND tỉnh ban hành Kế hoạch số 749/KH-UBND về triển khai Chương trình hành động vì trẻ em năm 2024.\nKế hoạch đưa ra 4 mục tiêu với 24 chỉ tiêu cụ thể để thực hiện.\nĐể đạt được các mục tiêu đã đề ra, Kế hoạch nêu các nhiệm vụ, giải pháp.');
+  expect(r.plan.declaredCounts).toEqual({ objectives: 4, indicators: 24 });
+  expect(r.plan.objectives).toEqual([]);
+  expect(r.provenance.declaredCounts).toBe('4 mục tiêu với 24 chỉ tiêu');
+});

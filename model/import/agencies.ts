@@ -11,7 +11,7 @@ const HEADS = [
   'dang uy', 'huyen uy', 'tinh uy', 'thanh uy', 'chi bo', 'hdnd', 'hoi dong nhan dan', 'bao hiem', 'ngan hang', 'kho bac', 'dai',
   'bao', 'vien', 'truong', 'benh vien', 'quan doi', 'bo chi huy', 'ban chi huy', 'co quan', 'thu tuong', 'chinh phu', 'chu tich',
   'giam doc', 'thu truong', 'tong cuc', 'cac', 'toa an', 'vien kiem sat', 'thanh tra', 'lien minh', 'to',
-  'cong chuc', 'can bo', 'tram', 'thon', 'ban quan ly', 'hop tac xa', 'nha truong', 'ap', 'khu pho', 'bi thu', 'pho chu tich',
+  'cong chuc', 'can bo', 'tram', 'thon', 'ban quan ly', 'hop tac xa', 'nha truong', 'ap', 'khu pho',
 ];
 const HEAD_RE = new RegExp(String.raw`^(?:${HEADS.join('|')})\b`);
 

@@ -64,7 +64,8 @@ function clauseIn(source: Source, span: Span, heading?: Found<string>): FoundCla
   if (chuTri) {
     const from = request ? start + request.index + request[0].length : start;
     const subject = listAt(source, from, start + chuTri.index);
-    lead = subject[0] ?? heading;
+    // "... do Sở Y tế chủ trì": the agency named last before "chủ trì".
+    lead = subject[0] ?? lastNamedBefore(source, from, start + chuTri.index) ?? heading;
     assignees = lead ? [lead] : [];
   } else if (request) {
     const from = start + request.index + request[0].length;
@@ -111,4 +112,16 @@ function coordinatorsIn(source: Source, from: number, to: number): Found<string>
   if (!m) return [];
   const at = from + m.index + m[0].length;
   return listAt(source, at, at + agencyListEnd(source.folded.slice(at, to), source.text.slice(at, to)));
+}
+
+/** The last agency named as a name (a capitalised head word) in `[from, to)`, running up to `to`. */
+function lastNamedBefore(source: Source, from: number, to: number): Found<string> | undefined {
+  const words = [...source.text.slice(from, to).matchAll(/(?<=^|\s)\p{Lu}\S*/gu)].reverse();
+  for (const w of words) {
+    const at = from + w.index;
+    if (!startsWithAgency(source.folded.slice(at, to))) continue;
+    const found = listAt(source, at, to);
+    if (found.length === 1) return found[0];
+  }
+  return undefined;
 }

@@ -55,6 +55,14 @@ const TITLES = /^(?:PHÓ )?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|BỘ TRƯỞNG|
 const CAPACITY = /^(KT|TM|TL|TUQ|K\/T|T\/M|T\/L)\.?\s+(\S.*)$/u;
 const NAME = /^(?:\p{Lu}[\p{Ll}\p{Lu}]*\s+){1,5}\p{Lu}[\p{Ll}\p{Lu}]*$/u;
 
+/** "Triệu Đức Dũng", or "NGUYỄN VĂN AN" in capitals, but not a capacity, a title or a body's name. */
+function isPersonName(text: string): boolean {
+  if (!NAME.test(text) || CAPACITY.test(text) || TITLES.test(text)) return false;
+  if (text !== text.toUpperCase()) return true;
+  const words = text.split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && !/^(?:ỦY|UỶ|UBND|CỘNG|ĐỘC|BAN|BỘ|SỞ|PHÒNG|TỈNH|HUYỆN|XÃ|ĐẢNG|HỘI|TRUNG|VĂN|NƠI|ĐÃ|KÝ)(?=\s|$)/u.test(text);
+}
+
 /** The signature block in the last lines of a full text (or after "Nơi nhận"). */
 export function readSignatory(source: Source, after: number): FoundSignatory | undefined {
   // Blank lines between the block's lines (a .docx's paragraphs) do not part them.
@@ -78,7 +86,7 @@ export function readSignatory(source: Source, after: number): FoundSignatory | u
     const titleLine = TITLES.test(tail[j]?.text ?? '') ? tail[j] : undefined;
     const title = titleLine?.text ?? (cap !== 'own' ? onBehalfOf : undefined);
     if (!title) continue;
-    const nameLine = tail.slice(titleLine ? j + 1 : j, j + 8).find((l) => l.text && NAME.test(l.text) && l.text !== l.text.toUpperCase());
+    const nameLine = tail.slice(titleLine ? j + 1 : j, j + 8).find((l) => isPersonName(l.text));
     if (!nameLine) continue;
     const end = nameLine.start + nameLine.text.length;
     return {

@@ -13,7 +13,7 @@ import type { FoundReport } from './reporting';
 import type { DraftPlan, ImportFacts, ImportOutcome, ImportWarning } from './result';
 import type { Shape } from './shape';
 import { clauseText, ratioWords, type FoundObjective } from './targets';
-import { quote, slug, type Source, type Span } from './text';
+import { fold, quote, slug, type Source, type Span } from './text';
 
 export interface Findings {
   identity: Identity;
@@ -262,7 +262,8 @@ class Builder {
   recipients(found: FoundRecipient[]): z.input<typeof Recipient>[] {
     return found.map((r, i) => {
       this.from(`recipients[${i}]`, r.span);
-      const named = !r.archive && !/^như\b/iu.test(r.text);
+      // "Như trên", "Như Điều 3" point back at names already given.
+      const named = !r.archive && !/^nhu(?:\s|$)/.test(fold(r.text));
       // "TT Huyện ủy; TT HĐND huyện;" names two bodies on one line.
       const parts = r.text.split(';').map((p) => p.trim()).filter((p) => p.length > 1);
       return { text: r.text, to: named ? unique(parts.map((p) => this.registry.add(p))) : [], archive: r.archive };

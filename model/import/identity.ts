@@ -125,6 +125,12 @@ function headerIssuer(region: Line[]): Found<string> | undefined {
 function headerNumber(source: Source, regionEnd: number): Pick<Identity, 'number' | 'symbol'> {
   const re = new RegExp(String.raw`(?:^|\n)\s*so(?:\s*hieu)?\s*:?\s*${NUMBER_SYMBOL}`);
   for (const m of matchAll(source, re, 0, regionEnd)) return numberFrom(source, m.index, m[0], m[1] ?? '', m[2] ?? m[3] ?? '');
+  // "Số:      /KH-UBND": a draft the clerk has not numbered yet states its symbol only.
+  for (const m of matchAll(source, /(?:^|\n)\s*so\s*:?[\s.…]*\/\s*([a-z][a-z0-9&]*(?:\s*-\s*[a-z0-9&]+)+)/, 0, regionEnd)) {
+    const at = m.index + m[0].lastIndexOf(m[1] ?? '');
+    const span = { start: at, end: at + (m[1] ?? '').length };
+    return { symbol: { value: source.text.slice(span.start, span.end).replace(/\s+/g, '').toUpperCase(), span } };
+  }
   return {};
 }
 

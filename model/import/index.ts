@@ -49,7 +49,7 @@ function read(source: Source): Findings {
     period: readPeriod(source, (title ?? pageTitle(source))?.span),
     objectives: readObjectives(source, bodyStart, duties?.span.start ?? end),
     // A news item's headline and lines above the issue sentence assign nothing.
-    clauses: dutiesSpan ? readClauses(source, dutiesSpan, true) : readClauses(source, { start: news ? (identity.issueSentence?.start ?? bodyStart) : bodyStart, end }, false, skip),
+    clauses: dutiesSpan ? readClauses(source, dutiesSpan, true) : readClauses(source, { start: news ? (identity.issueSentence?.start ?? bodyStart) : bodyStart, end: closing }, false, skip),
     reports: readReports(source, { start: bodyStart, end }),
     recipients: recipients?.lines,
     signatory: footStart !== undefined && footStart !== Infinity ? readSignatory(source, Math.max(0, footStart - 400)) : undefined,

@@ -18,7 +18,9 @@ export function contentEnd(source: Source): number {
 export function preambleEnd(source: Source, from: number): number {
   const rest = source.folded.slice(from);
   const m = /nhu sau\s*:|quyet dinh\s*:|(?:^|\n)\s*(?:i|phan i|1)\.\s/.exec(rest);
-  return m ? from + m.index + m[0].length : source.folded.length;
+  if (!m) return source.folded.length;
+  // After "như sau:", but before a first section's heading, which belongs to the body.
+  return from + m.index + (/^(?:nhu sau|quyet dinh)/.test(m[0]) ? m[0].length : 0);
 }
 
 export interface Section {

@@ -279,3 +279,14 @@ test('counts a news item states without listing ("4 mục tiêu với 24 chỉ t
   expect(r.plan.objectives).toEqual([]);
   expect(r.provenance.declaredCounts).toBe('4 mục tiêu với 24 chỉ tiêu');
 });
+
+test('an unnumbered draft: "Số: /KH-UBND" gives the symbol only, a blank date gives none, "do X chủ trì", a name in capitals', () => {
+  const r = importPlanText('ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:      /KH-UBND\nĐông Sơn, ngày    tháng    năm 2024\nKẾ HOẠCH\nPhòng chống thiên tai năm 2024\nI. TỔ CHỨC THỰC HIỆN\n1. Việc kiểm tra do Phòng Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Công an huyện thực hiện.\nTrên đây là Kế hoạch./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNGUYỄN VĂN AN');
+  expect([r.plan.document.number, r.plan.document.symbol, r.plan.document.issuedOn]).toEqual([undefined, 'KH-UBND', undefined]);
+  expect(r.missing).toEqual(expect.arrayContaining(['document.number', 'document.issuedOn']));
+  expect(r.plan.clauses?.map((c) => [agencyName(r, c.lead), c.coordinators?.map((id) => agencyName(r, id))])).toEqual([
+    ['Phòng Nông nghiệp và Phát triển nông thôn', ['Công an huyện']],
+  ]);
+  expect(r.plan.people?.[0]?.name).toBe('NGUYỄN VĂN AN');
+  expect(r.plan.recipients?.map((x) => x.to)).toEqual([[], []]);
+});

@@ -7,6 +7,7 @@ import {
   amendCommand, approveCommand, cancelCommand, consolidateCommand, extendCommand, reassignCommand, reportCommand, reviewCommand,
 } from './commands/actions';
 import { calendarCommand } from './commands/calendar';
+import { importCommand } from './commands/import';
 import { outboxCommand } from './commands/outbox';
 import { simulateCommand } from './commands/simulate';
 import { listCommand, startCommand, statusCommand } from './commands/plans';
@@ -18,7 +19,7 @@ export type CommandDefinition = (program: Command) => void;
 
 /** In the order `planflow --help` lists them. */
 const COMMANDS: CommandDefinition[] = [
-  validateCommand, calendarCommand, startCommand, statusCommand, listCommand, approveCommand, reportCommand,
+  validateCommand, importCommand, calendarCommand, startCommand, statusCommand, listCommand, approveCommand, reportCommand,
   reviewCommand, extendCommand, reassignCommand, amendCommand, cancelCommand, consolidateCommand, simulateCommand, outboxCommand,
 ];
 

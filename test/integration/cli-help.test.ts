@@ -37,9 +37,9 @@ test('a mistyped command or option gets a Vietnamese suggestion and exit 2', asy
   expect(command.code).toBe(2);
   expect(command.stderr).toContain('không có lệnh "aprove"');
   expect(command.stderr).toContain('(gợi ý: approve)');
-  const option = await planflow(['approve', 'plan/x', '--as', 'a', '--stagee', 'issue']);
+  const option = await planflow(['report', 'plan/x/clause-1/a', '--as', 'a', '--text', 't', '--valeu', 'x=1']);
   expect(option.code).toBe(2);
-  expect(option.stderr).toContain('không có tùy chọn --stagee\n(gợi ý: --stage)');
+  expect(option.stderr).toContain('không có tùy chọn --valeu\n(gợi ý: --value)');
   const missing = await planflow(['extend', 'plan/x/clause-1/a', '--as', 'a', '--reason', 'r']);
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain('thiếu tùy chọn bắt buộc --to <NGÀY>');

@@ -9,7 +9,9 @@ import type { Plan } from './plan';
  */
 export function planKey(plan: Plan): string {
   const year = plan.document.issuedOn?.slice(0, 4) ?? plan.document.period?.from;
-  if (plan.document.number !== undefined && year !== undefined) return `${plan.document.issuer}/${plan.document.number}-${plan.document.symbol}/${year}`;
+  if (plan.document.number !== undefined && year !== undefined) {
+    return `${plan.document.issuer}/${plan.document.number}-${plan.document.symbol.replace('/', '-')}/${year}`;
+  }
   if (plan.id) return plan.id;
   throw new Error('plan has neither a number with a year nor an id');
 }
@@ -19,7 +21,8 @@ export const stepWorkflowId = (planId: string, stepId: string) => `${planId}/${s
 export const pageWorkflowId = (stepWfId: string, page: number) => `${stepWfId}/page-${page}`;
 export const assignmentWorkflowId = (planId: string, stepId: string, agencyId: string) => `${planId}/${stepId}/${agencyId}`;
 
-/** `292/KH-UBND`, as the document writes its number and symbol. */
+/** `292/KH-UBND`, or a Party committee's `123-KH/TU`, as the document writes its number and symbol. */
 export function documentNumber(plan: Plan): string {
-  return plan.document.number === undefined ? `…/${plan.document.symbol}` : `${plan.document.number}/${plan.document.symbol}`;
+  const joint = plan.document.symbol.includes('/') ? '-' : '/';
+  return `${plan.document.number ?? '…'}${joint}${plan.document.symbol}`;
 }

@@ -12,8 +12,8 @@ const MESSAGES: Record<string, { vi: string; en: string }> = {
   'one-line': { vi: 'phải viết trên một dòng', en: 'must be a single line' },
   'group-empty': { vi: 'nhóm chưa có thành viên nào', en: 'the group has no members' },
   'symbol-format': {
-    vi: 'ký hiệu văn bản phải có dạng "KH-UBND"',
-    en: 'the document symbol must look like "KH-UBND"',
+    vi: 'ký hiệu văn bản phải có dạng "KH-UBND" (hoặc "KH/TU" với văn bản của cấp ủy Đảng)',
+    en: 'the document symbol must look like "KH-UBND" (or "KH/TU" for a Party committee)',
   },
   'recurring-one-of': {
     vi: 'cần đúng một trong ba: "on" (ngày cố định hằng năm, dạng MM-DD), "day" (ngày trong tháng, ví dụ 20 cho "trước ngày 20 hằng tháng") hoặc "afterCutoff" (số ngày sau ngày chốt số liệu)',

@@ -79,7 +79,8 @@ export const PlanDocument = z.strictObject({
   /** The register number (292 in 292/KH-UBND); absent until the clerk (văn thư) numbers the plan at issue. */
   number: z.number().int().positive().optional(),
   /** Type code and issuer code: `KH-UBND`, `KH-HU`. */
-  symbol: z.string().refine(...check((v: string) => /^[A-ZĐ]+(-[A-ZĐ&]+)+$/u.test(v), 'symbol-format')),
+  /** Type code and issuer code: `KH-UBND`, `KH-HU`; a Party committee's `KH/TU` is written `123-KH/TU`. */
+  symbol: z.string().refine(...check((v: string) => /^[A-ZĐ]+(-[A-ZĐ&]+)+$/u.test(v) || /^[A-ZĐ]+\/[A-ZĐ&]+$/u.test(v), 'symbol-format')),
   issuer: Id,
   /** Absent for a plan still to be issued: the issue approval sets it. */
   issuedOn: LocalDate.optional(),

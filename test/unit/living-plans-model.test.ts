@@ -3,7 +3,7 @@
 import {
   dayStatus, isWorkingDay, lastDay, officialDecisions, recurringCycles, useOfficialDecisions, yearCalendar, type OfficialBreak,
 } from '../../model/calendar';
-import { planKey } from '../../model/ids';
+import { documentNumber, planKey } from '../../model/ids';
 import type { Plan } from '../../model/plan';
 import { validatePlan, formatProblem } from '../../model/validate';
 import { assignmentSpec, cyclesOf, stepsOf } from '../../model/work';
@@ -103,6 +103,14 @@ test('9. two communes\' 15/KH-UBND of 2026 are two plans: the issuing body is pa
   const of = (issuer: string) => planKey({ ...plan, document: { ...plan.document, number: 15, issuer, issuedOn: '2026-03-02' } });
   expect(of('ubnd-xa-a')).toBe('ubnd-xa-a/15-KH-UBND/2026');
   expect(of('ubnd-xa-a')).not.toBe(of('ubnd-xa-b'));
+});
+
+test('a Party committee\'s plan is numbered 123-KH/TU, and its id has no extra slash', () => {
+  const plan = loadExample('dien-bien-292-kh-ubnd-2019.yaml');
+  const party = { ...plan, document: { ...plan.document, number: 123, symbol: 'KH/TU', issuer: 'ubnd-huyen', issuedOn: '2024-05-02' } };
+  expect(validatePlan(party).ok).toBe(true);
+  expect(documentNumber(party)).toBe('123-KH/TU');
+  expect(planKey(party)).toBe('ubnd-huyen/123-KH-TU/2024');
 });
 
 describe('10. official days off are data', () => {

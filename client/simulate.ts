@@ -315,8 +315,7 @@ async function send(ctx: Run, action: ScriptAction): Promise<Sent> {
     case 'cancel':
       return { workflowId: planId, view: await cancelPlan(client, planId, { by, reason: action.input.reason }) };
     case 'consolidate':
-      // The Update consolidates the open round of each of `by`'s consolidations; the timeline shows which.
-      await consolidateNow(client, planId, { by });
+      await consolidateNow(client, planId, { by, id: action.input.id });
       return { workflowId: planId };
     case 'reassign': {
       const { step, agency, to, reason } = action.input;

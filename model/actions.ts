@@ -34,7 +34,8 @@ export type Extend = z.infer<typeof Extend>;
 export const Cancel = z.strictObject({ by: Actor, reason: z.string().min(1) });
 export type Cancel = z.infer<typeof Cancel>;
 
-export const Consolidate = z.strictObject({ by: Actor });
+/** `id` names one of the office's consolidations; without it, every one it makes. */
+export const Consolidate = z.strictObject({ by: Actor, id: Id.optional() });
 export type Consolidate = z.infer<typeof Consolidate>;
 
 /** Why an amendment is made, as the leader writes it in the plan's record. */

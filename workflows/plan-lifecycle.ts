@@ -72,7 +72,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   setHandler(planStatusQuery, view);
   setHandler(approveUpdate, (input) => (approve(input), view()), { validator: (input) => validateApprove(plan, state, input) });
   setHandler(cancelUpdate, (input) => (cancel(input), view()), { validator: (input) => validateCancel(plan, state, input) });
-  setHandler(consolidateUpdate, ({ by }) => consolidateNow(by), { validator: (input) => validateConsolidate(plan, state, input) });
+  setHandler(consolidateUpdate, ({ by, id: only }) => consolidateNow(by, only), { validator: (input) => validateConsolidate(plan, state, input) });
   setHandler(amendUpdate, (input) => (amend(input), view()), {
     validator: (input) => validateAmend(plan, state, steps, assigned, input, Date.now()),
   });
@@ -124,10 +124,10 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     setStage('cancelled');
   }
 
-  function consolidateNow(by: string): ConsolidationRecord[] {
-    state.actions.push({ at: Date.now(), action: 'consolidate', by });
+  function consolidateNow(by: string, only?: string): ConsolidationRecord[] {
+    state.actions.push({ at: Date.now(), action: 'consolidate', by, note: only });
     // The open round of each of the office's consolidations: the earliest cycle not yet consolidated that has opened.
-    const mine = rounds.filter((r) => r.consolidation.by === by && !consolidated(r) && opened(r));
+    const mine = rounds.filter((r) => r.consolidation.by === by && (!only || r.consolidation.id === only) && !consolidated(r) && opened(r));
     const due = [...new Map(mine.map((r) => [r.consolidation.id, r])).values()];
     changes++;
     return due.map((r) => runRound(r, false));

@@ -32,9 +32,11 @@ export function validateCancel(plan: Plan, state: PlanState, raw: unknown): void
 }
 
 export function validateConsolidate(plan: Plan, state: PlanState, raw: unknown): void {
-  const { by } = parseInput(Consolidate, raw);
+  const { by, id } = parseInput(Consolidate, raw);
   if (pendingApproval(state.stage) !== 'close') reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage].vi}".`);
-  if (!plan.reporting.consolidations.some((c) => c.by === by)) reject('nothing-to-consolidate', 'Đơn vị không có báo cáo nào cần tổng hợp.');
+  if (!plan.reporting.consolidations.some((c) => c.by === by && (id === undefined || c.id === id))) {
+    reject('nothing-to-consolidate', id ? `Đơn vị không tổng hợp báo cáo "${id}".` : 'Đơn vị không có báo cáo nào cần tổng hợp.');
+  }
 }
 
 /** Who is assigned to each step now, as amendments left it. */

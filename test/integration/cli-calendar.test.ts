@@ -14,6 +14,15 @@ test('add in calendar days moves a last day off to the next working day, and say
   expect(stdout).toContain('Điều 148 khoản 5');
 });
 
+test('is-working follows the official 2026 schedule: 2/1 and 31/8 off, Saturdays 10/1 and 22/8 worked', async () => {
+  for (const off of ['2026-01-02', '31/08/2026', '2026-09-01']) expect((await planflow(['calendar', 'is-working', off])).code).toBe(1);
+  for (const [worked, source] of [['2026-01-10', '12729/VPCP-KGVX'], ['22/08/2026', '9441/TB-BNV']] as const) {
+    const day = await planflow(['calendar', 'is-working', worked]);
+    expect(day.code).toBe(0);
+    expect(day.stdout).toContain(source);
+  }
+});
+
 test('is-working exits 0 for a swapped Saturday and 1 for Giỗ Tổ, saying why', async () => {
   const saturday = await planflow(['calendar', 'is-working', '2025-04-26']);
   expect(saturday.code).toBe(0);

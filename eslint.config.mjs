@@ -33,6 +33,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@temporalio/*'], message: 'store/ never imports Temporal.' },
+        { group: ['../workflows/*', '../activities/*', '../worker/*', '../client/*'], message: 'store/ may import only model/.' },
+      ] }],
+    },
+  },
+  {
     files: ['*.js', '*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },

@@ -44,6 +44,9 @@ const normalise = (row: Record<string, unknown>) => {
 };
 
 function postgresDb(pool: Pool): Db {
+  // An idle pooled connection cut by the server (a restart, a failover) is dropped and replaced on the next query;
+  // without a listener node-postgres would throw the event and stop the process.
+  pool.on('error', (error) => console.warn(`planflow store: kết nối PostgreSQL rảnh bị đóng (${error.message}); sẽ mở lại khi cần`));
   const on = (client: Pool | PoolClient): Queryable => ({
     async query(sql, params = []) {
       return (await client.query(sql, params as unknown[])).rows.map(normalise);

@@ -1,5 +1,6 @@
 // The store: open the database (PostgreSQL or embedded PGlite), bring its schema up to date, and hand out one small
 // typed module per concern.
+import { createApiTokens } from './api-tokens';
 import { createAttachments } from './attachments';
 import { createAuditLog } from './audit';
 import { loadStoreConfig, type StoreConfig } from './config';
@@ -20,6 +21,7 @@ export function storeOn(db: Db, owner = `pid-${process.pid}`) {
     rateLimit: createRateLimit(db),
     sessions: createSessions(db),
     attachments: createAttachments(db),
+    apiTokens: createApiTokens(db),
     audit: createAuditLog(db),
     /** `owner` names this process in 'sending' claims. */
     sentLog: createStoreSentLog(db, owner),

@@ -18,7 +18,7 @@ describeOnBothBackends('migrations', (backend) => {
 
   it('lets two processes migrate one database at once', async () => {
     const db = await backend.open();
-    await db.exec('DROP TABLE schema_migrations; DROP TABLE agencies, people, sign_in_tokens, rate_limit_events, sessions, attachments, audit_log, email_sent_log, settings');
+    await db.exec('DROP TABLE schema_migrations; DROP TABLE agencies, people, sign_in_tokens, rate_limit_events, sessions, attachments, audit_log, email_sent_log, settings, api_tokens');
     const other = await backend.openAgain();
     const [a, b] = await Promise.all([migrate(db), migrate(other)]);
     expect([...a, ...b].sort()).toEqual((await migrationFiles()).map((f) => f.replace(/\.sql$/, '')));

@@ -6,7 +6,9 @@ import { isLang, messages, type Lang } from './i18n';
 import { oidcRoutes } from './oidc-routes';
 import { Home } from './pages/home';
 import { page } from './render';
-import { csrf, DEFAULT_BODY_LIMIT, headers, limitBody } from './security';
+import { createActing } from './acting';
+import { apiRoutes, PLAN_BODY_LIMIT } from './api';
+import { csrf, headers, limitBodies } from './security';
 import { isSecure, loadSession } from './session';
 import { signInRoutes } from './sign-in';
 import { staticRoutes } from './static';
@@ -29,7 +31,7 @@ export function createApp(deps: PortalDeps): Hono<AppEnv> {
   app.use('*', headers(secure));
   app.use('*', language(secure));
   app.route('/static', staticRoutes());
-  app.use('*', limitBody(DEFAULT_BODY_LIMIT, (c) => messages(c.var.lang).tooLarge));
+  app.use('*', limitBodies([{ path: /^\/api\/plans$/, maxSize: PLAN_BODY_LIMIT }]));
   app.use('*', loadSession(deps));
   app.use('*', csrf(deps.cookieSecret, secure));
 
@@ -40,6 +42,8 @@ export function createApp(deps: PortalDeps): Hono<AppEnv> {
   });
   app.route('/', signInRoutes(deps));
   app.route('/', oidcRoutes(deps));
+  const acting = createActing({ store: deps.store, temporal: deps.temporal, taskQueue: deps.taskQueue });
+  app.route('/api', apiRoutes(deps, acting));
 
   app.notFound((c) => page(c, c.var.t?.notFound ?? messages('vi').notFound, <p>{(c.var.t ?? messages('vi')).notFound}</p>, 404));
   app.onError((error, c) => {

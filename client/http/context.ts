@@ -1,5 +1,6 @@
 // What every route sees: the store, the mailer, the configuration, and per request the language, the signed-in
 // person (if any) and the form token.
+import type { Client } from '@temporalio/client';
 import type { Context } from 'hono';
 import type { MailConfig } from '../../activities/email/config';
 import type { Mailer } from '../../activities/email/mailer';
@@ -19,6 +20,9 @@ export interface PortalDeps {
   /** Signs cookies; shared through the store so every portal process accepts every cookie. */
   cookieSecret: string;
   oidc?: OidcClient;
+  /** Without it the pages and API that act on plans answer 503 (the portal still signs people in). */
+  temporal?: Client;
+  taskQueue: string;
   /** The clock, so tests can age links and sessions. */
   now?: () => Date;
 }

@@ -7,6 +7,7 @@ import { getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { randomToken } from '../../store/secrets';
 import type { AppEnv } from './context';
+import { isLang, messages } from './i18n';
 
 /** Forms and JSON: small. Report uploads get their own, larger limit on their route. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -21,8 +22,19 @@ export const headers = (secure: boolean) => secureHeaders({
   crossOriginEmbedderPolicy: false,
 });
 
-export const limitBody = (maxSize: number, message: (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => string): MiddlewareHandler<AppEnv> =>
-  bodyLimit({ maxSize, onError: (c) => c.text(message(c as Parameters<MiddlewareHandler<AppEnv>>[0]), 413) });
+/** A body limit per route: the first rule whose pattern matches the path gives the size, else DEFAULT_BODY_LIMIT. */
+export function limitBodies(rules: readonly { path: RegExp; maxSize: number }[]): MiddlewareHandler<AppEnv> {
+  const limit = (maxSize: number) => bodyLimit({
+    maxSize,
+    onError: (c) => {
+      const lang: unknown = c.get('lang');
+      return c.text(messages(isLang(lang) ? lang : 'vi').tooLarge, 413);
+    },
+  });
+  const limits = rules.map((r) => ({ path: r.path, check: limit(r.maxSize) }));
+  const fallback = limit(DEFAULT_BODY_LIMIT);
+  return (c, next) => (limits.find((l) => l.path.test(c.req.path))?.check ?? fallback)(c, next);
+}
 
 const CSRF_COOKIE = 'planflow_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -40,7 +52,9 @@ export function csrf(secret: string, secure: boolean): MiddlewareHandler<AppEnv>
     const token = typeof existing === 'string' && existing.length > 0 ? existing : randomToken();
     if (token !== existing) await setSignedCookie(c, CSRF_COOKIE, token, secret, { httpOnly: true, sameSite: 'Lax', secure, path: '/' });
     c.set('csrf', token);
-    if (UNSAFE.has(c.req.method) && !c.req.header('authorization')?.startsWith('Bearer ')) {
+    // An API call with neither token nor session is refused by the API itself (401): nothing a forged request could use.
+    const anonymousApi = c.req.path.startsWith('/api/') && !c.var.sessionId;
+    if (UNSAFE.has(c.req.method) && !c.req.header('authorization')?.startsWith('Bearer ') && !anonymousApi) {
       const sent = c.req.header('x-csrf-token') ?? (await formToken(c.req.raw.clone()));
       if (!existing || !sent || !sameToken(sent, existing)) return c.text(c.var.t.csrfFailed, 403);
     }

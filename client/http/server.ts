@@ -1,9 +1,11 @@
 // `startHttpServer`: the portal in the `npm start` process (or on its own), on PLANFLOW_HTTP_PORT.
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import type { Client } from '@temporalio/client';
 import type { MailConfig } from '../../activities/email/config';
 import type { Mailer } from '../../activities/email/mailer';
 import type { Store } from '../../store';
+import { DEFAULT_TASK_QUEUE } from '../planflow';
 import { createApp } from './app';
 import { oidcConfigured, publicUrl, type HttpConfig } from './config';
 import type { PortalDeps } from './context';
@@ -15,6 +17,10 @@ export interface HttpServerOptions {
   mailer: Mailer;
   mailConfig: MailConfig;
   config: HttpConfig;
+  /** The Temporal client officials' actions go through. */
+  temporal?: Client;
+  /** The task queue plans started from the portal run on (PLANFLOW_TASK_QUEUE). */
+  taskQueue?: string;
   /** Listen address; loopback unless told otherwise. */
   hostname?: string;
   now?: () => Date;
@@ -41,6 +47,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const base = publicUrl(config, port);
   const deps: PortalDeps = {
     store, mailer: options.mailer, mailConfig: options.mailConfig, config, publicUrl: base, cookieSecret, now: options.now,
+    temporal: options.temporal, taskQueue: options.taskQueue ?? DEFAULT_TASK_QUEUE,
     oidc: oidcConfigured(config) ? createOidcClient(config, `${base}${OIDC_CALLBACK_PATH}`, store.directory) : undefined,
   };
   ready.app = createApp(deps);

@@ -7,7 +7,7 @@ import { simpleParser } from 'mailparser';
 import { MailConfig } from '../../activities/email/config';
 import { createMailer, outboxDir } from '../../activities/email/mailer';
 import { HttpConfig } from '../../client/http/config';
-import { startHttpServer, type RunningHttpServer } from '../../client/http/server';
+import { startHttpServer, type HttpServerOptions, type RunningHttpServer } from '../../client/http/server';
 import { storeOn, type Store } from '../../store';
 import { memoryDb } from '../../store/db';
 import { migrate } from '../../store/migrate';
@@ -22,7 +22,7 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-export async function startPortal(env: Record<string, string> = {}): Promise<Portal> {
+export async function startPortal(env: Record<string, string> = {}, extra: Pick<HttpServerOptions, 'temporal' | 'taskQueue'> = {}): Promise<Portal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'planflow-portal-'));
   const db = await memoryDb();
   await migrate(db);
@@ -30,7 +30,7 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Por
   const mailConfig = MailConfig.parse({ PLANFLOW_DATA_DIR: dataDir });
   const mailer = createMailer(mailConfig);
   const clock = { now: new Date() };
-  const server = await startHttpServer({ store, mailer, mailConfig, config: HttpConfig.parse({ PLANFLOW_HTTP_PORT: '0', ...env }), now: () => clock.now });
+  const server = await startHttpServer({ store, mailer, mailConfig, config: HttpConfig.parse({ PLANFLOW_HTTP_PORT: '0', ...env }), now: () => clock.now, ...extra });
   const linksFor = async (address: string) => {
     const dir = outboxDir(mailConfig);
     const files = readdirSync(dir, { withFileTypes: true }).filter((f) => f.name.endsWith('.eml')).map((f) => f.name).sort();

@@ -8,6 +8,9 @@ import { Home } from './pages/home';
 import { page } from './render';
 import { createActing } from './acting';
 import { apiRoutes, PLAN_BODY_LIMIT } from './api';
+import { planRoutes } from './plan-routes';
+import { REPORT_BODY_LIMIT } from './report-form';
+import { workRoutes } from './work-routes';
 import { csrf, headers, limitBodies } from './security';
 import { isSecure, loadSession } from './session';
 import { signInRoutes } from './sign-in';
@@ -31,7 +34,10 @@ export function createApp(deps: PortalDeps): Hono<AppEnv> {
   app.use('*', headers(secure));
   app.use('*', language(secure));
   app.route('/static', staticRoutes());
-  app.use('*', limitBodies([{ path: /^\/api\/plans$/, maxSize: PLAN_BODY_LIMIT }]));
+  app.use('*', limitBodies([
+    { path: /^\/(api\/)?plans$/, maxSize: PLAN_BODY_LIMIT },
+    { path: /^\/assignments\/[^/]+\/report$/, maxSize: REPORT_BODY_LIMIT },
+  ]));
   app.use('*', loadSession(deps));
   app.use('*', csrf(deps.cookieSecret, secure));
 
@@ -44,6 +50,8 @@ export function createApp(deps: PortalDeps): Hono<AppEnv> {
   app.route('/', oidcRoutes(deps));
   const acting = createActing({ store: deps.store, temporal: deps.temporal, taskQueue: deps.taskQueue });
   app.route('/api', apiRoutes(deps, acting));
+  app.route('/', workRoutes(deps, acting));
+  app.route('/', planRoutes(deps, acting));
 
   app.notFound((c) => page(c, c.var.t?.notFound ?? messages('vi').notFound, <p>{(c.var.t ?? messages('vi')).notFound}</p>, 404));
   app.onError((error, c) => {

@@ -32,6 +32,9 @@ export function Layout(props: { frame: PageFrame; title: string; children: Child
           <a href={back} lang={other} hx-boost="false">{frame.t.switchTo}</a>
           {frame.person ? (
             <>
+              <nav aria-label={frame.t.menu}>
+                <a href="/inbox">{frame.t.inbox}</a> <a href="/plans">{frame.t.plans}</a>
+              </nav>
               <span>{frame.t.signedInAs} {frame.person.name ?? frame.person.title}</span>
               <form class="inline" method="post" action="/sign-out">
                 <input type="hidden" name="_csrf" value={frame.csrf} />

@@ -26,7 +26,7 @@ async function check(page: Page, name: string): Promise<void> {
 }
 
 it('signs in with the link from the outbox, in Vietnamese, then English, then signs out', async () => {
-  const context = await browser.newContext(); // axe-core needs a page of an explicit context
+  const context = await browser.newContext({ locale: 'vi-VN' }); // axe-core needs a page of an explicit context
   const page = await context.newPage();
   await page.goto(`${portal.server.url}/sign-in`);
   await check(page, 'sign-in');

@@ -6,6 +6,8 @@ const Url = z.url().max(2000);
 
 export const HttpConfig = z.object({
   PLANFLOW_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Loopback unless told otherwise: put a TLS-terminating proxy in front, or set 0.0.0.0 deliberately. */
+  PLANFLOW_HTTP_HOST: z.string().min(1).max(255).default('127.0.0.1'),
   /** Where officials reach the portal; links in emails start with it. Defaults to http://localhost:PORT. */
   PLANFLOW_PUBLIC_URL: Url.optional(),
   PLANFLOW_OIDC_ISSUER: Url.optional(),

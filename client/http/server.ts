@@ -21,8 +21,6 @@ export interface HttpServerOptions {
   temporal?: Client;
   /** The task queue plans started from the portal run on (PLANFLOW_TASK_QUEUE). */
   taskQueue?: string;
-  /** Listen address; loopback unless told otherwise. */
-  hostname?: string;
   now?: () => Date;
 }
 
@@ -38,7 +36,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   // The public URL may name the port the system chose (port 0), so the app is made once the server listens.
   const ready: { app?: ReturnType<typeof createApp> } = {};
   const fetch = (request: Request, env: unknown) => ready.app?.fetch(request, env) ?? new Response('đang khởi động', { status: 503 });
-  const server = serve({ fetch, port: config.PLANFLOW_HTTP_PORT, hostname: options.hostname ?? '127.0.0.1' });
+  const server = serve({ fetch, port: config.PLANFLOW_HTTP_PORT, hostname: config.PLANFLOW_HTTP_HOST });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -8,7 +8,7 @@ import { contactPersonId, seedDirectoryFromPlan } from '../../store/seed';
 import { createDevServerEnv } from '../helpers/temporal-env';
 import { rehearse, usePlanflowWorker } from '../helpers/planflow';
 import { eventually } from '../helpers/eventually';
-import { startPortal, type Portal } from './portal';
+import { Agent, startPortal, waitForLinks, type Portal } from './portal';
 
 const worker = usePlanflowWorker(createDevServerEnv);
 let portal: Portal;
@@ -89,3 +89,40 @@ it('describes itself in OpenAPI 3.1', async () => {
   expect(json.openapi).toBe('3.1.0');
   expect(Object.keys(json.paths as object)).toEqual(expect.arrayContaining(['/me', '/inbox', '/assignments/{id}/report', '/assignments/{id}/review', '/assignments/{id}/extend', '/plans/{id}/approve', '/plans']));
 });
+
+it('refuses through the pages too: another commune’s assignment, a 25 MB or disguised file, a form without its token', async () => {
+  const planId = planWorkflowId(planKey(plan));
+  const own = assignmentWorkflowId(planId, 'bao-cao-xa-2021', 'xa-dai-an');
+  const other = assignmentWorkflowId(planId, 'bao-cao-xa-2021', 'xa-binh-phuc');
+  const agent = new Agent(portal.server.url);
+  await agent.post('/sign-in', { email: 'dai-an@vanquan.example' }, await agent.formToken('/sign-in'));
+  const [link = ''] = await waitForLinks(portal, 'dai-an@vanquan.example', 1);
+  await agent.post('/sign-in/link', { token: new URL(link).searchParams.get('token') ?? '' }, await agent.formToken('/sign-in'));
+  const token = await agent.formToken(`/assignments/${enc(own)}`);
+
+  const upload = (id: string, file: Blob, name: string, csrf: string | null = token) => {
+    const form = new FormData();
+    if (csrf) form.set('_csrf', csrf);
+    form.set('text', 'Báo cáo của xã Đại An.');
+    form.set('files', file, name);
+    return agent.request(`/assignments/${enc(id)}/report`, { method: 'POST', body: form });
+  };
+  const pdf = (bytes: number) => new Blob([Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(bytes)])]);
+
+  expect((await agent.get(`/assignments/${enc(other)}`)).status).toBe(403);
+  expect((await upload(other, pdf(100), 'a.pdf')).status).toBe(403);
+  const big = await upload(own, pdf(25 * 1024 * 1024), 'lon.pdf');
+  expect(big.status).toBe(422);
+  expect(await big.text()).toContain('lớn hơn 20 MB');
+  const disguised = await upload(own, new Blob([Buffer.from('MZ\x90\x00program')]), 'bao-cao.pdf');
+  expect(disguised.status).toBe(422);
+  expect(await disguised.text()).toContain('chỉ nhận tệp PDF, DOCX, XLSX');
+  expect((await upload(own, pdf(100), 'a.pdf', null)).status).toBe(403);
+  expect(await acceptedUpdates(own)).toBe(0);
+  expect(await acceptedUpdates(other)).toBe(0);
+  expect(await portal.store.attachments.list(own)).toEqual([]);
+
+  expect((await upload(own, pdf(100), 'bao-cao.pdf')).status).toBe(303);
+  expect((await portal.store.attachments.list(own)).map((a) => [a.filename, a.contentType])).toEqual([['bao-cao.pdf', 'application/pdf']]);
+  expect(await acceptedUpdates(own)).toBe(1);
+}, 120_000);

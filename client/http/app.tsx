@@ -40,6 +40,11 @@ export function createApp(deps: PortalDeps): Hono<AppEnv> {
   ]));
   app.use('*', loadSession(deps));
   app.use('*', csrf(deps.cookieSecret, secure));
+  // A signed-in page is one person's: never kept by a shared proxy or shown again from the back button after sign-out.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.var.person && !c.res.headers.has('cache-control')) c.header('cache-control', 'private, no-store');
+  });
 
   app.get('/', async (c) => {
     const person = c.var.person;

@@ -23,6 +23,8 @@ export function Layout(props: { frame: PageFrame; title: string; children: Child
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · planflow`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        {/* htmx without inline styles or eval, so the strict content policy holds with it */}
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
         <script src="/static/htmx.min.js" defer></script>
       </head>
       <body hx-boost="true">

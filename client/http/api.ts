@@ -58,7 +58,8 @@ export function apiRoutes(deps: PortalDeps, acting: Acting): Hono<AppEnv> {
 
   api.get('/inbox', async (c) => {
     if (!deps.temporal) return error(c, 503, { code: 'unavailable', message: 'Máy chủ quy trình (Temporal) chưa sẵn sàng.' });
-    const items = await listInbox(deps.temporal, { agencies: [me(c).agency], plan: c.req.query('plan') });
+    const items = await listInbox(deps.temporal, { agencies: [me(c).agency], plan: c.req.query('plan') }).catch(() => undefined);
+    if (!items) return error(c, 503, { code: 'inbox-unavailable', message: 'Máy chủ quy trình chưa cho truy vấn nhiệm vụ (thiếu search attribute của nhiệm vụ).' });
     return c.json({ items });
   });
 

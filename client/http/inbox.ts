@@ -3,6 +3,7 @@
 import type { Client } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { AssignmentStatus } from '../../model/status';
+import { PLAN_NUMBER, PLAN_STAGE } from '../../workflows/search-attributes';
 
 // The names the lead registers on each assignment workflow (workflows/search-attributes.ts will own them).
 export const ASSIGNMENT_PLAN = defineSearchAttributeKey('PlanflowPlan', SearchAttributeType.KEYWORD);
@@ -87,4 +88,25 @@ export function urgencyOf(status: AssignmentStatus | undefined): Urgency {
       throw new Error(`unknown status ${String(never)}`);
     }
   }
+}
+
+export interface WaitingApproval {
+  planId: string;
+  number: string | undefined;
+  stage: 'awaiting-issue-approval' | 'awaiting-close-approval';
+  /** When the plan started: how long an issue approval has waited. */
+  since: Date;
+}
+
+/** Plans waiting for a leader's approval, from the plan search attributes (bounded like the inbox). */
+export async function listWaitingApprovals(client: Client): Promise<WaitingApproval[]> {
+  const query = "WorkflowType = 'planLifecycle' AND ExecutionStatus = 'Running' AND PlanflowStage IN ('awaiting-issue-approval', 'awaiting-close-approval')";
+  const found: WaitingApproval[] = [];
+  for await (const wf of client.workflow.list({ query, pageSize: 100 })) {
+    const stage = wf.typedSearchAttributes.get(PLAN_STAGE);
+    if (stage !== 'awaiting-issue-approval' && stage !== 'awaiting-close-approval') continue;
+    found.push({ planId: wf.workflowId, number: wf.typedSearchAttributes.get(PLAN_NUMBER), stage, since: wf.startTime });
+    if (found.length >= INBOX_LIMIT) break;
+  }
+  return found.sort((a, b) => a.since.getTime() - b.since.getTime());
 }

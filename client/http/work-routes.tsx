@@ -7,7 +7,7 @@ import { AssignmentStatus } from '../../model/status';
 import type { PersonRecord } from '../../store/directory';
 import type { Acting, Refusal } from './acting';
 import type { AppEnv, PortalContext, PortalDeps } from './context';
-import { listInbox } from './inbox';
+import { listInbox, listWaitingApprovals } from './inbox';
 import { AssignmentPage } from './pages/assignment';
 import { Inbox } from './pages/inbox';
 import { page } from './render';
@@ -32,6 +32,12 @@ const ReviewForm = z.discriminatedUnion('decision', [
 ]);
 const ExtendForm = z.object({ newLastDay: LocalDate, reason: z.string().trim().min(1).max(2000) });
 
+/** A visibility query the cluster refused (search attributes not registered): logged, shown as "not available". */
+function unlisted(error: unknown): undefined {
+  console.warn(`planflow portal: không truy vấn được danh sách (đã đăng ký search attribute chưa?): ${error instanceof Error ? error.message : String(error)}`);
+  return undefined;
+}
+
 export function refusalPage(c: PortalContext, refusal: Refusal) {
   return page(c, c.var.t.forbidden, <p class="error" role="alert">{refusal.message}</p>, refusal.status);
 }
@@ -47,8 +53,11 @@ export function workRoutes(deps: PortalDeps, acting: Acting): Hono<AppEnv> {
     const status = AssignmentStatus.safeParse(c.req.query('status'));
     const plan = c.req.query('plan')?.trim() || undefined;
     const filter = { agencies: [personOf(c).agency], plan, status: status.success ? status.data : undefined };
-    const items = deps.temporal ? await listInbox(deps.temporal, filter) : [];
-    return page(c, TITLES[c.var.lang].inbox, <Inbox lang={c.var.lang} items={items} plan={plan} status={filter.status} />);
+    // A cluster without the assignment search attributes refuses the query: the page says so instead of failing.
+    const items = deps.temporal ? await listInbox(deps.temporal, filter).catch(unlisted) : [];
+    // Leaders see the plans waiting for an approval; each plan's own list of approvers decides when they act.
+    const approvals = deps.temporal && personOf(c).roles.includes('leader') ? await listWaitingApprovals(deps.temporal).catch(unlisted) : [];
+    return page(c, TITLES[c.var.lang].inbox, <Inbox lang={c.var.lang} items={items} approvals={approvals ?? []} now={now()} plan={plan} status={filter.status} />);
   });
 
   /** The assignment page, with an error above it when an action was refused. */

@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import { assignmentWorkflowId, planKey, planWorkflowId } from '../../model/ids';
 import type { Plan } from '../../model/plan';
 import { seedDirectoryFromPlan } from '../../store/seed';
+import { eventually } from '../helpers/eventually';
 import { rehearse, usePlanflowWorker } from '../helpers/planflow';
 import { createDevServerEnv } from '../helpers/temporal-env';
 import { startPortal, waitForLinks, type Portal } from '../http/portal';
@@ -75,7 +76,14 @@ it('runs from the file to a report accepted on time, each person acting as thems
   await coordinator.getByText('chờ duyệt ban hành').waitFor();
 
   const chair = await signIn('trieuducdung@vanquan.example');
-  await chair.goto(`${portal.server.url}/plans/${encodeURIComponent(planId)}`);
+  // Visibility follows the start by a moment: the inbox is reloaded until the plan waits there.
+  await eventually(async () => {
+    await chair.goto(`${portal.server.url}/inbox`);
+    return chair.getByRole('heading', { name: 'Chờ phê duyệt' }).count();
+  }, (n) => n > 0);
+  await check(chair, 'inbox-approvals');
+  await chair.locator('main').getByRole('link', { name: /KH-UBND/ }).click();
+  await chair.getByRole('heading', { name: 'Phê duyệt ban hành' }).waitFor();
   await check(chair, 'plan-approval');
   await chair.getByLabel('Ý kiến (không bắt buộc)').fill('Đồng ý ban hành.');
   await chair.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
@@ -83,6 +91,7 @@ it('runs from the file to a report accepted on time, each person acting as thems
 
   const commune = await signIn('an-son@vanquan.example');
   await commune.getByRole('link', { name: 'Việc của tôi', exact: true }).click();
+  await commune.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
   await check(commune, 'inbox');
   // The notice's link leads here (the inbox lists it once assignments carry their search attributes).
   await commune.goto(`${portal.server.url}/assignments/${encodeURIComponent(assignment)}`);

@@ -33,8 +33,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@temporalio/*'], message: 'store/ never imports Temporal.' },
+        { group: ['../workflows/*', '../activities/*', '../worker/*', '../client/*'], message: 'store/ may import only model/.' },
+      ] }],
+    },
+  },
+  {
     files: ['*.js', '*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+  },
+  {
+    // Helper processes the tests start (an OIDC provider from an ES-module-only package).
+    files: ['test/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { parserOptions: { projectService: false, project: false }, globals: { process: 'readonly', console: 'readonly' } },
   },
 );

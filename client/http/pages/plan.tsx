@@ -1,0 +1,107 @@
+// A plan's dashboard and its approvals: the stage, the on-time share, the task-tracking grid per agency (done on time
+// / late, in progress on time / late), the consolidated reports, the audit log, and the approval form when the plan
+// waits for one. The list of plans and the start form for coordinators.
+import { pendingApproval } from '../../../model/status';
+import type { RecordedAudit } from '../../../store/audit';
+import type { PlanView } from '../../../workflows/state';
+import type { PlanListing } from '../../planflow';
+import { formatDate, type Lang } from '../i18n';
+import { stageLabel } from '../labels';
+import { CsrfField } from '../layout';
+
+const WORDS = {
+  vi: {
+    number: 'Số, ký hiệu', title: 'Trích yếu', stage: 'Giai đoạn', onTime: 'Tỷ lệ hoàn thành đúng hạn', agency: 'Đơn vị',
+    doneOnTime: 'Hoàn thành đúng hạn', doneLate: 'Hoàn thành quá hạn', inTime: 'Đang thực hiện trong hạn', late: 'Đang thực hiện quá hạn', waiting: 'Chờ duyệt',
+    approve: 'Phê duyệt', approveIssue: 'Phê duyệt ban hành', approveClose: 'Phê duyệt kết thúc', note: 'Ý kiến (không bắt buộc)',
+    consolidated: 'Báo cáo tổng hợp', audit: 'Nhật ký thao tác', none: 'Chưa có.', start: 'Khởi chạy kế hoạch mới', file: 'Tệp kế hoạch (YAML hoặc JSON)', list: 'Các kế hoạch', open: 'Xem',
+    refused: 'bị từ chối', done: 'đã thực hiện',
+  },
+  en: {
+    number: 'Number', title: 'Title', stage: 'Stage', onTime: 'Share done on time', agency: 'Agency',
+    doneOnTime: 'Done on time', doneLate: 'Done late', inTime: 'In progress, on time', late: 'In progress, late', waiting: 'Awaiting review',
+    approve: 'Approve', approveIssue: 'Approve the issue', approveClose: 'Approve the close', note: 'Note (optional)',
+    consolidated: 'Consolidated reports', audit: 'Audit log', none: 'None yet.', start: 'Start a new plan', file: 'Plan file (YAML or JSON)', list: 'Plans', open: 'Open',
+    refused: 'refused', done: 'done',
+  },
+};
+
+const percent = (share: number | undefined) => (share === undefined ? '—' : `${Math.round(share * 100)}%`);
+
+export const PlanPage = (props: { lang: Lang; csrf: string; view: PlanView; audit: RecordedAudit[]; error?: string }) => {
+  const w = WORDS[props.lang];
+  const { view } = props;
+  const approval = pendingApproval(view.stage);
+  return (
+    <>
+      {props.error ? <p class="error" role="alert">{props.error}</p> : null}
+      <dl class="facts">
+        <dt>{w.number}</dt><dd>{view.plan.number}</dd>
+        <dt>{w.title}</dt><dd>{view.plan.document.title}</dd>
+        <dt>{w.stage}</dt><dd>{stageLabel(view.stage, props.lang)}</dd>
+        <dt>{w.onTime}</dt><dd>{percent(view.scorecard.onTimeShare)}</dd>
+      </dl>
+      {approval ? (
+        <section>
+          <h2>{approval === 'issue' ? w.approveIssue : w.approveClose}</h2>
+          <form method="post" action={`/plans/${encodeURIComponent(view.id)}/approve`}>
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="stage" value={approval} />
+            <label for="note">{w.note}</label>
+            <textarea id="note" name="note" rows={2} maxlength={2000}></textarea>
+            <button type="submit">{w.approve}</button>
+          </form>
+        </section>
+      ) : null}
+      <table>
+        <caption>{w.agency}</caption>
+        <thead><tr><th scope="col">{w.agency}</th><th scope="col">{w.doneOnTime}</th><th scope="col">{w.doneLate}</th><th scope="col">{w.inTime}</th><th scope="col">{w.late}</th><th scope="col">{w.waiting}</th></tr></thead>
+        <tbody>
+          {Object.entries(view.byAgency).map(([agency, card]) => (
+            <tr>
+              <th scope="row">{agency}</th>
+              <td>{card.counts['done-on-time']}</td>
+              <td>{card.counts['done-late']}</td>
+              <td>{card.counts['not-due'] + card.counts['due-soon'] + card.counts.returned}</td>
+              <td>{card.counts.overdue}</td>
+              <td>{card.counts.submitted}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{w.consolidated}</h2>
+      {Object.keys(view.consolidations).length ? Object.entries(view.consolidations).map(([id, c]) => <><h3>{id} ({formatDate(new Date(c.at))})</h3><pre>{c.markdown}</pre></>) : <p>{w.none}</p>}
+      <h2>{w.audit}</h2>
+      <ol>{props.audit.map((e) => <li>{formatDate(e.at)} {e.actor}{e.onBehalfOf ? ` (${e.onBehalfOf})` : ''}: {e.action} {e.subject} — {e.outcome === 'done' ? w.done : w.refused}</li>)}</ol>
+    </>
+  );
+};
+
+export const PlansPage = (props: { lang: Lang; csrf: string; plans: PlanListing[]; mayStart: boolean; problems?: string[] }) => {
+  const w = WORDS[props.lang];
+  return (
+    <>
+      {props.problems?.length ? <ul class="error" role="alert">{props.problems.map((p) => <li>{p}</li>)}</ul> : null}
+      <table>
+        <caption>{w.list}</caption>
+        <thead><tr><th scope="col">{w.number}</th><th scope="col">{w.stage}</th><th scope="col">{w.open}</th></tr></thead>
+        <tbody>
+          {props.plans.map((p) => (
+            <tr><td>{p.number ?? p.id}</td><td>{p.stage ? stageLabel(p.stage, props.lang) : p.status}</td><td><a href={`/plans/${encodeURIComponent(p.id)}`}>{w.open} {p.number ?? p.id}</a></td></tr>
+          ))}
+        </tbody>
+      </table>
+      {props.mayStart ? (
+        <section>
+          <h2>{w.start}</h2>
+          <form method="post" action="/plans" enctype="multipart/form-data" hx-boost="false">
+            <CsrfField token={props.csrf} />
+            <label for="plan-file">{w.file}</label>
+            <input id="plan-file" name="file" type="file" accept=".yaml,.yml,.json" required />
+            <button type="submit">{w.start}</button>
+          </form>
+        </section>
+      ) : null}
+    </>
+  );
+};

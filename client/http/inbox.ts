@@ -1,15 +1,10 @@
 // *Việc của tôi* from Temporal visibility: the open assignments of the person's agencies, from the search attributes
 // each assignment workflow carries (plan, assignee, status, last day), never by loading a plan's state. Bounded.
 import type { Client } from '@temporalio/client';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { AssignmentStatus } from '../../model/status';
-import { PLAN_NUMBER, PLAN_STAGE } from '../../workflows/search-attributes';
-
-// The names the lead registers on each assignment workflow (workflows/search-attributes.ts will own them).
-export const ASSIGNMENT_PLAN = defineSearchAttributeKey('PlanflowPlan', SearchAttributeType.KEYWORD);
-export const ASSIGNMENT_ASSIGNEE = defineSearchAttributeKey('PlanflowAssignee', SearchAttributeType.KEYWORD);
-export const ASSIGNMENT_STATUS = defineSearchAttributeKey('PlanflowStatus', SearchAttributeType.KEYWORD);
-export const ASSIGNMENT_LAST_DAY = defineSearchAttributeKey('PlanflowLastDay', SearchAttributeType.DATETIME);
+import {
+  ASSIGNMENT_ASSIGNEE, ASSIGNMENT_LAST_DAY, ASSIGNMENT_PLAN, ASSIGNMENT_STATUS, PLAN_NUMBER, PLAN_STAGE,
+} from '../../workflows/search-attributes';
 
 /** One page of work is what a person can act on in a sitting; a commune has far fewer open assignments. */
 export const INBOX_LIMIT = 200;
@@ -82,6 +77,7 @@ export function urgencyOf(status: AssignmentStatus | undefined): Urgency {
     case 'done-on-time':
     case 'done-late':
     case 'cancelled':
+    case 'reassigned':
       return 'done';
     default: {
       const never: never = status;

@@ -12,7 +12,7 @@ import { eventually } from '../helpers/eventually';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'planflow-start-'));
 let launcher: ChildProcess | undefined;
-let ports: { server: number; ui: number };
+let ports: { server: number; ui: number; http: number };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,7 +27,7 @@ function freePort(): Promise<number> {
 /** Runs what `npm start` runs, in its own process group, and waits until the worker says it is ready. */
 function start(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PLANFLOW_DATA_DIR: dataDir, PLANFLOW_DEV_SERVER_PORT: String(ports.server), PLANFLOW_DEV_UI_PORT: String(ports.ui),
+    ...process.env, PLANFLOW_DATA_DIR: dataDir, PLANFLOW_DEV_SERVER_PORT: String(ports.server), PLANFLOW_DEV_UI_PORT: String(ports.ui), PLANFLOW_HTTP_PORT: String(ports.http),
   };
   delete env.TEMPORAL_ADDRESS; // nothing configured: the embedded dev server
   launcher = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'worker/main.ts'], { cwd: ROOT, env, detached: true });
@@ -53,7 +53,7 @@ async function stop(): Promise<void> {
 }
 
 beforeAll(async () => {
-  ports = { server: await freePort(), ui: await freePort() };
+  ports = { server: await freePort(), ui: await freePort(), http: await freePort() };
 });
 
 afterAll(async () => {

@@ -18,7 +18,10 @@ const WORDS = {
     text: 'Nội dung báo cáo', files: 'Tệp đính kèm (PDF, DOCX, XLSX, ảnh; mỗi tệp tối đa 20 MB)', numerator: 'tử số', denominator: 'mẫu số',
     review: 'Duyệt báo cáo', accept: 'Chấp nhận', ret: 'Trả lại', reason: 'Lý do trả lại', newLastDay: 'Hạn mới (không bắt buộc)',
     extend: 'Gia hạn', extendTo: 'Hạn mới', extendReason: 'Lý do gia hạn', none: 'Chưa có.',
-    actions: { submit: 'nộp báo cáo', accept: 'chấp nhận', return: 'trả lại', extend: 'gia hạn', approve: 'phê duyệt', cancel: 'hủy', consolidate: 'tổng hợp' },
+    actions: {
+      submit: 'nộp báo cáo', accept: 'tiếp nhận', return: 'trả lại', extend: 'gia hạn', approve: 'phê duyệt', cancel: 'hủy', consolidate: 'tổng hợp',
+      reassign: 'chuyển giao', 'add-agency': 'bổ sung đơn vị', 'remove-agency': 'bớt đơn vị', 'change-deadline': 'đổi thời hạn',
+    },
   },
   en: {
     plan: 'Plan', clause: 'The task', assignee: 'Assignee', lead: 'Lead agency', coordinators: 'Coordinating agencies',
@@ -27,7 +30,10 @@ const WORDS = {
     text: 'Report', files: 'Attachments (PDF, DOCX, XLSX, images; at most 20 MB each)', numerator: 'numerator', denominator: 'denominator',
     review: 'Review the report', accept: 'Accept', ret: 'Return', reason: 'Reason for returning', newLastDay: 'New last day (optional)',
     extend: 'Extend', extendTo: 'New last day', extendReason: 'Reason', none: 'None yet.',
-    actions: { submit: 'submitted', accept: 'accepted', return: 'returned', extend: 'extended', approve: 'approved', cancel: 'cancelled', consolidate: 'consolidated' },
+    actions: {
+      submit: 'submitted', accept: 'accepted', return: 'returned', extend: 'extended', approve: 'approved', cancel: 'cancelled', consolidate: 'consolidated',
+      reassign: 'reassigned', 'add-agency': 'agency added', 'remove-agency': 'agency removed', 'change-deadline': 'deadline changed',
+    },
   },
 };
 type Words = (typeof WORDS)['vi'];

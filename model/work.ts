@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addDays, lastDay, recurringDays, type CivilDate } from './calendar';
 import { documentNumber } from './ids';
 import { Contact } from './notifications';
-import { Deadline, Deliverable, Indicator, ReminderPolicy, type Plan } from './plan';
+import { Deadline, Deliverable, Indicator, ReminderPolicy, type Agency, type Group, type Person, type Plan } from './plan';
 
 export const AssignmentSpec = z.object({
   planId: z.string(),
@@ -47,18 +47,33 @@ export interface StepSpec {
 
 export const assignmentSpec = (step: StepSpec, assignee: Assignee): AssignmentSpec => ({ ...step.common, ...assignee });
 
+/**
+ * The plan's parties by id, built once per plan: a lookup per agency by `find` made expanding a group of 60,000
+ * communes quadratic. Plans are never changed in place (rebase and tests make new ones), so the index stays true.
+ */
+const indexes = new WeakMap<Plan, { agencies: Map<string, Agency>; people: Map<string, Person>; groups: Map<string, Group> }>();
+function partiesOf(plan: Plan) {
+  let index = indexes.get(plan);
+  if (!index) {
+    const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
+    index = { agencies: byId(plan.agencies), people: byId(plan.people), groups: byId(plan.groups) };
+    indexes.set(plan, index);
+  }
+  return index;
+}
+
 /** The agencies a list of agency-or-group ids names, groups expanded, each once, in order. */
 export function expandAgencies(plan: Plan, ids: string[]): string[] {
-  const groups = new Map(plan.groups.map((g) => [g.id, g.members]));
-  return [...new Set(ids.flatMap((id) => groups.get(id) ?? [id]))];
+  const { groups } = partiesOf(plan);
+  return [...new Set(ids.flatMap((id) => groups.get(id)?.members ?? [id]))];
 }
 
 function contactOf(plan: Plan, id: string): Contact {
-  const agency = plan.agencies.find((a) => a.id === id);
+  const agency = partiesOf(plan).agencies.get(id);
   if (agency) return { id, name: agency.name, emails: agency.emails, language: agency.language };
-  const person = plan.people.find((p) => p.id === id);
+  const person = partiesOf(plan).people.get(id);
   if (person) return { id, name: person.name ? `${person.title} ${person.name}` : person.title, emails: [person.email], language: person.language };
-  const group = plan.groups.find((g) => g.id === id);
+  const group = partiesOf(plan).groups.get(id);
   if (group) return { id, name: group.name, emails: expandAgencies(plan, [id]).flatMap((a) => contactOf(plan, a).emails), language: 'vi' };
   throw new Error(`unknown party "${id}"`);
 }
@@ -105,7 +120,7 @@ export function stepsOf(plan: Plan, planId: string, issuedOn: CivilDate): StepSp
       indicators: base.indicatorIds.map((id) => indicators.get(id)!), policy: { ...plan.reminderPolicy, ...base.reminders },
     };
     const assignees = expandAgencies(plan, base.assignees).map((agencyId): Assignee => {
-      const agency = plan.agencies.find((a) => a.id === agencyId)!;
+      const agency = partiesOf(plan).agencies.get(agencyId)!;
       return { assignee: contactOf(plan, agencyId), head: contactOf(plan, agency.head ?? agencyId) };
     });
     return { stepId, kind, common, assignees };

@@ -1,5 +1,5 @@
 // The rules of a plan's lifecycle as pure functions: who may approve, cancel or consolidate, and when.
-import { Approve, Cancel, Consolidate } from '../model/actions';
+import { Approve, Cancel, Consolidate, checkUpdateInput } from '../model/actions';
 import { addWorkingDays, deadlineInstant, instantAt, lastDay, type CivilDate } from '../model/calendar';
 import type { Plan, Consolidation } from '../model/plan';
 import { FINAL_STATUSES, STAGE_LABELS, pendingApproval, scorecard, type Scorecard } from '../model/status';
@@ -13,6 +13,7 @@ export function leadersOf(plan: Plan): string[] {
 }
 
 export function validateApprove(plan: Plan, state: PlanState, raw: unknown): void {
+  checkUpdateInput(raw, reject);
   const { by, stage } = parseInput(Approve, raw);
   const pending = pendingApproval(state.stage);
   if (stage !== pending) {
@@ -25,12 +26,14 @@ export function validateApprove(plan: Plan, state: PlanState, raw: unknown): voi
 }
 
 export function validateCancel(plan: Plan, state: PlanState, raw: unknown): void {
+  checkUpdateInput(raw, reject);
   const { by } = parseInput(Cancel, raw);
   if (state.stage === 'closed' || state.stage === 'cancelled') reject('closed', `Kế hoạch ${STAGE_LABELS[state.stage].vi}.`);
   if (!leadersOf(plan).includes(by)) reject('not-leader', `Chỉ lãnh đạo được hủy kế hoạch ("${by}" không phải).`);
 }
 
 export function validateConsolidate(plan: Plan, state: PlanState, raw: unknown): void {
+  checkUpdateInput(raw, reject);
   const { by } = parseInput(Consolidate, raw);
   if (pendingApproval(state.stage) !== 'close') reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage].vi}".`);
   const open = plan.reporting.consolidations.filter((c) => c.by === by && !state.consolidations[c.id]);

@@ -12,22 +12,31 @@ export const LOAD_LIMITS = {
    * anchored deadline in every clause, far too few for a "billion laughs".
    */
   aliases: 100,
+  /**
+   * Nesting, checked on the text before yaml reads it (yaml recurses, and a stack overflow is slow and depends on
+   * the machine): flow brackets open at once, and columns of indentation. A plan needs a handful of each.
+   */
+  brackets: 100,
+  indent: 400,
+  /** Syntax errors reported: after the first few, the rest are mostly echoes of them. */
+  syntaxErrors: 5,
 } as const;
 
 export function loadPlanText(text: string, lang: Lang = 'vi'): Validation {
   if (text.length > LOAD_LIMITS.chars) return refused('file-too-large', { max: LOAD_LIMITS.chars / 1024 / 1024 }, lang);
+  if (tooDeep(text)) return refused('yaml-too-deep', {}, lang);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  // yaml's "pretty" errors quote the text around each error: slow on a megabyte line, and `line` says where.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   // yaml turns a stack overflow on deep nesting into an error of its own; it means one thing, however many.
   if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) return refused('yaml-too-deep', {}, lang);
   if (doc.errors.length) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({
+      problems: doc.errors.slice(0, LOAD_LIMITS.syntaxErrors).map((e) => ({
         path: [],
-        // yaml's own text ends with its position, which `line` already carries.
-        message: message('yaml-syntax', { detail: e.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '') }, lang),
-        line: e.linePos?.[0].line,
+        message: message('yaml-syntax', { detail: e.message }, lang),
+        line: lineCounter.linePos(e.pos[0]).line,
       })),
     };
   }
@@ -47,6 +56,26 @@ function toData(doc: Document): { value: unknown } | { refused: string } {
     if (error instanceof RangeError) return { refused: 'yaml-too-deep' };
     throw error;
   }
+}
+
+/**
+ * Whether the text nests deeper than any plan: more flow brackets open at once, or more indentation, than the
+ * limits. Brackets inside quoted text count too: a plan with 100 unclosed "[" in its prose is refused as well.
+ */
+function tooDeep(text: string): boolean {
+  let open = 0;
+  let indent = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) [lineStart, indent] = [true, 0];
+    else if (lineStart && c === 0x20) indent++;
+    else lineStart = false;
+    if (c === 0x5b || c === 0x7b) open++;
+    else if ((c === 0x5d || c === 0x7d) && open > 0) open--;
+    if (open > LOAD_LIMITS.brackets || indent > LOAD_LIMITS.indent) return true;
+  }
+  return false;
 }
 
 /** A file refused as a whole: one problem at the top of the plan. */

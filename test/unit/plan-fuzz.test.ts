@@ -250,7 +250,7 @@ test(`${RUNS} mutated plan files: none crashes or hangs the loader, every accept
     fc.property(mutatedPlan, (c) => {
       counts.tried++;
       const text = planText(c);
-      const start = performance.now();
+      const start = process.cpuUsage();
       let result: Validation;
       try {
         result = loadPlanText(text, 'en');
@@ -259,11 +259,13 @@ test(`${RUNS} mutated plan files: none crashes or hangs the loader, every accept
         counts.crashed++;
         throw error;
       }
-      const ms = performance.now() - start;
+      // CPU time, not wall time: a hang is work, and the machine may be shared with other suites.
+      const { user, system } = process.cpuUsage(start);
+      const ms = (user + system) / 1_000;
       slowest = Math.max(slowest, ms);
       if (ms > HUNG_MS) {
         counts.hung++;
-        throw new Error(`took ${Math.round(ms)} ms`);
+        throw new Error(`took ${Math.round(ms)} ms of CPU`);
       }
       counts[result.ok ? 'accepted' : 'refused']++;
       if (result.ok && holdsOutOfBounds(c)) throw new Error('a plan holding an out-of-bounds value was accepted');
@@ -271,7 +273,7 @@ test(`${RUNS} mutated plan files: none crashes or hangs the loader, every accept
     }),
     { seed: 20_261_125, numRuns: RUNS },
   );
-  console.log(`plan fuzz: tried ${counts.tried} / refused ${counts.refused} / accepted ${counts.accepted} / crashed ${counts.crashed} / hung ${counts.hung} (slowest ${Math.round(slowest)} ms)`);
+  console.log(`plan fuzz: tried ${counts.tried} / refused ${counts.refused} / accepted ${counts.accepted} / crashed ${counts.crashed} / hung ${counts.hung} (slowest ${Math.round(slowest)} ms of CPU)`);
   expect(counts.tried).toBe(RUNS);
   // Mutations keep some plans valid (a field moved, a duplicate line in a list) and break most: both must occur,
   // or the mutations (or the loader) have stopped doing their job.

@@ -7,6 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 import { Amend, Approve, Cancel, Consolidate, Extend, Review, SubmitReport } from '../model/actions';
 import { documentNumber, planKey, planWorkflowId } from '../model/ids';
+import { zodErrorMap } from '../model/messages';
 import type { Plan } from '../model/plan';
 import {
   amendUpdate, approveUpdate, assignmentStatusQuery, cancelUpdate, consolidateUpdate, extendUpdate, planStatusQuery, reviewUpdate,
@@ -54,7 +55,7 @@ export async function startPlan(client: Client, plan: Plan, taskQueue = DEFAULT_
 
 /** Validates an action's input at the client boundary, reporting `path: message` lines. */
 function checked<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { error: zodErrorMap('vi') });
   if (parsed.success) return parsed.data;
   throw new PlanflowError('invalid-input', parsed.error.issues.map((i) => `${i.path.join('.') || '(dữ liệu)'}: ${i.message}`).join('\n'));
 }

@@ -73,6 +73,49 @@ const MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'ngày không hợp lệ: viết dạng dd/mm/yyyy (20/11/2021) hoặc yyyy-mm-dd (2021-11-20)',
     en: 'invalid date: write dd/mm/yyyy (20/11/2021) or yyyy-mm-dd (2021-11-20)',
   },
+
+  // Bounds on what enters (issue 12): plan files and Update inputs. A refusal names the limit, never the input.
+  blank: { vi: 'không được để trống', en: 'must not be blank' },
+  'date-range': { vi: 'ngày phải nằm trong khoảng năm 1945–2100', en: 'the date must be between 1945 and 2100' },
+  'time-of-day': { vi: 'giờ phải có dạng HH:MM (00:00–23:59)', en: 'must be a time HH:MM (00:00–23:59)' },
+  'month-day': {
+    vi: 'phải là ngày có trong mọi năm, dạng MM-DD (ví dụ "12-14"; không dùng 02-29)',
+    en: 'must be a day every year has, as MM-DD (e.g. "12-14"; not 02-29)',
+  },
+  'target-percent': {
+    vi: 'tỷ lệ mục tiêu vượt quá tỷ lệ tối đa (100%, hoặc measure.maxPercent nếu chỉ tiêu được vượt 100%)',
+    en: 'the target share is above the maximum (100%, or measure.maxPercent for a share that may pass 100%)',
+  },
+  'target-count': { vi: 'giá trị mục tiêu quá lớn (tối đa 10^12)', en: 'the target is too large (at most 10^12)' },
+  'too-many-values': { vi: 'quá nhiều chỉ tiêu trong một báo cáo (tối đa 200)', en: 'too many indicator values in one report (at most 200)' },
+  'update-too-large': {
+    vi: 'dữ liệu gửi lên quá lớn (tối đa {max} KB)',
+    en: 'the input is too large (at most {max} KB)',
+  },
+  'update-too-deep': {
+    vi: 'dữ liệu gửi lên lồng quá sâu (tối đa {max} cấp)',
+    en: 'the input is nested too deeply (at most {max} levels)',
+  },
+  'file-too-large': {
+    vi: 'tệp kế hoạch quá lớn (tối đa {max} MB)',
+    en: 'the plan file is too large (at most {max} MB)',
+  },
+  'yaml-aliases': {
+    vi: 'tệp dùng quá nhiều bí danh YAML (&neo / *bí-danh), dấu hiệu của "bom YAML"; hãy viết các giá trị ra đầy đủ',
+    en: 'the file uses too many YAML aliases (&anchor / *alias), the mark of a "YAML bomb"; write the values out',
+  },
+  'yaml-too-deep': {
+    vi: 'tệp lồng quá sâu để đọc; một kế hoạch không cần quá vài cấp',
+    en: 'the file is nested too deeply to read; a plan needs only a few levels',
+  },
+  'forward-step': {
+    vi: 'thời hạn chỉ được tính theo một bước đứng trước; "{id}" đứng sau hoặc tạo thành vòng lặp',
+    en: 'a deadline may only count from an earlier step; "{id}" comes later or closes a loop',
+  },
+  'date-outside-plan': {
+    vi: 'ngày {date} nằm ngoài thời gian của kế hoạch ({from}–{to})',
+    en: 'the date {date} is outside the plan\'s time ({from}–{to})',
+  },
 };
 
 export function message(code: string, params: Params = {}, lang: Lang = 'vi'): string {

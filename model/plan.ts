@@ -3,19 +3,70 @@
 import { z } from 'zod';
 
 // Custom checks carry a message code (see messages.ts) instead of text, so one schema serves both languages.
-const check = <T>(ok: (value: T) => boolean, code: string) => [ok, { params: { code } }] as const;
+export const check = <T>(ok: (value: T) => boolean, code: string) => [ok, { params: { code } }] as const;
+
+/**
+ * The bounds of everything a plan file (or an Update) may bring in. A value past them is a mistake or an attack,
+ * never a plan: they keep workflow state, history and the time to read a plan small and predictable.
+ */
+export const LIMITS = {
+  idLength: 64,
+  oneLineLength: 300,
+  textLength: 10_000,
+  emailLength: 254,
+  /** Lists a person writes by hand: clauses, objectives, recipients, emails of one agency... */
+  list: 1_000,
+  /** Agencies of one plan and members of one group: a national plan reaches every commune. */
+  agencies: 100_000,
+  /** Counts and targets: more than anything Vietnam counts, well inside a double's exact integers. */
+  count: 1e12,
+  /** Days a deadline may count: ten years. */
+  days: 3_660,
+  firstYear: 1945,
+  lastYear: 2100,
+} as const;
+
+/** Whitespace only (spaces, tabs, line breaks, zero-width characters) is as good as nothing. */
+const isBlank = (v: string) => /^[\s\u200B-\u200D\u2060]*$/u.test(v);
+
+/** Text of at most `max` characters that says something; a value too long is not also read as blank. */
+export const boundedText = (max: number) => z.string().max(max, { abort: true }).refine(...check((v: string) => !isBlank(v), 'blank'));
+
+/** A list of at most `max` entries. */
+const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max);
 
 /** A lowercase ASCII slug: `phong-ldtbxh`, `xa-thanh-xuong`. Workflow ids are built from these. */
-export const Id = z.string().refine(...check((v: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), 'id-format'));
+export const Id = z
+  .string()
+  .max(LIMITS.idLength, { abort: true })
+  .refine(...check((v: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), 'id-format'));
 
-/** A civil date in Asia/Ho_Chi_Minh, written `YYYY-MM-DD`. */
-export const LocalDate = z.iso.date();
+/** Years a Vietnamese administrative plan can speak of: from 1945 to 2100. */
+export const Year = z.number().int().min(LIMITS.firstYear).max(LIMITS.lastYear);
+
+/** A civil date in Asia/Ho_Chi_Minh, written `YYYY-MM-DD`, between 1945 and 2100 (year 0000 or 9999 is a typo). */
+export const LocalDate = z.iso
+  .date()
+  .refine(...check((v: string) => Year.safeParse(Number(v.slice(0, 4))).success, 'date-range'));
 
 /** Text shown in email headers and names: one line, since CR/LF there would let a plan inject headers. */
-const OneLine = z.string().min(1).refine(...check((v: string) => !/[\r\n]/.test(v), 'one-line'));
-const Text = z.string().min(1);
-const Year = z.number().int().min(1945).max(2100);
-const Email = z.email();
+export const OneLine = boundedText(LIMITS.oneLineLength).refine(...check((v: string) => !/[\r\n]/.test(v), 'one-line'));
+export const Text = boundedText(LIMITS.textLength);
+export const Email = z.email().max(LIMITS.emailLength);
+/** A whole number of things counted, bounded so sums stay exact. */
+export const Count = z.number().int().nonnegative().max(LIMITS.count);
+/** Days a deadline counts from its event. */
+const Days = z.number().int().max(LIMITS.days);
+/** Working days before or after a deadline at which a notice goes out: within three months. */
+const NoticeDays = z.number().int().positive().max(60);
+/** `HH:MM`, a wall-clock time that exists. */
+const TimeOfDay = z.string().max(5, { abort: true }).refine(...check((v: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'time-of-day'));
+/** `MM-DD`, a day that comes every year (so not 02-29). */
+const MonthDay = z.string().max(5, { abort: true }).refine(...check((v: string) => {
+  const [month, day] = v.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(2001, month - 1, day));
+  return /^\d{2}-\d{2}$/.test(v) && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}, 'month-day'));
 const Language = z.enum(['vi', 'en']);
 
 export const AgencyKind = z.enum([
@@ -34,7 +85,7 @@ export const Agency = z.strictObject({
   id: Id,
   name: OneLine,
   kind: AgencyKind,
-  emails: z.array(Email).min(1),
+  emails: list(Email, 20).min(1),
   /** Who is chased first when this agency is late (e.g. the commune chair); defaults to the agency's own address. */
   head: Id.optional(),
   /** The agency it reports to (a commune's district office): a submission `to` a group goes to each one's own. */
@@ -47,7 +98,7 @@ export const Agency = z.strictObject({
 export const Group = z.strictObject({
   id: Id,
   name: OneLine,
-  members: z.array(Id).refine(...check((v: string[]) => v.length > 0, 'group-empty')),
+  members: list(Id, LIMITS.agencies).refine(...check((v: string[]) => v.length > 0, 'group-empty')),
   /** True when the source document does not list the members and the list was assumed when transcribing. */
   assumed: z.boolean().default(false),
   note: Text.optional(),
@@ -77,48 +128,59 @@ export const HigherDocument = z.strictObject({
 
 export const PlanDocument = z.strictObject({
   /** The register number (292 in 292/KH-UBND); absent until the clerk (văn thư) numbers the plan at issue. */
-  number: z.number().int().positive().optional(),
-  /** Type code and issuer code: `KH-UBND`, `KH-HU`. */
+  number: z.number().int().positive().max(1_000_000).optional(),
   /** Type code and issuer code: `KH-UBND`, `KH-HU`; a Party committee's `KH/TU` is written `123-KH/TU`. */
-  symbol: z.string().refine(...check((v: string) => /^[A-ZĐ]+(-[A-ZĐ&]+)+$/u.test(v) || /^[A-ZĐ]+\/[A-ZĐ&]+$/u.test(v), 'symbol-format')),
+  symbol: z.string().max(50, { abort: true }).refine(...check((v: string) => /^[A-ZĐ]+(-[A-ZĐ&]+)+$/u.test(v) || /^[A-ZĐ]+\/[A-ZĐ&]+$/u.test(v), 'symbol-format')),
   issuer: Id,
   /** Absent for a plan still to be issued: the issue approval sets it. */
   issuedOn: LocalDate.optional(),
   place: OneLine.optional(),
   title: Text,
-  implements: z.array(HigherDocument).default([]),
+  implements: list(HigherDocument).default([]),
   /** Years the plan runs (2019–2025; 2021 alone is from 2021 to 2021); absent when the source gives none. */
   period: z.strictObject({ from: Year, to: Year }).optional(),
   scope: Text.optional(),
-  subjects: z.array(Text).default([]),
+  subjects: list(Text).default([]),
   /** Where the transcription came from: the full text or only a news article about it. */
   source: z.strictObject({ kind: z.enum(['full-text', 'news-article', 'draft']), note: Text.optional() }),
 });
 
 export const Measure = z.discriminatedUnion('kind', [
   /** A share recomputed from summed numerators and denominators, never by averaging percentages. */
-  z.strictObject({ kind: z.literal('ratio'), numerator: OneLine, denominator: OneLine }),
+  z.strictObject({
+    kind: z.literal('ratio'),
+    numerator: OneLine,
+    denominator: OneLine,
+    /** A share that may pass 100% (growth against a base year) says how far; otherwise 100. */
+    maxPercent: z.number().positive().max(10_000).optional(),
+  }),
   z.strictObject({ kind: z.literal('count'), unit: OneLine }),
 ]);
 
+/** A dated target; its value is bounded by its indicator's measure (see Indicator). */
 export const Target = z.strictObject({
   by: LocalDate,
   /** Percent for a ratio, a number for a count. */
   value: z.number().nonnegative(),
 });
 
-export const Indicator = z.strictObject({
-  id: Id,
-  name: Text,
-  measure: Measure,
-  targets: z.array(Target).default([]),
-});
+export const Indicator = z
+  .strictObject({
+    id: Id,
+    name: Text,
+    measure: Measure,
+    targets: list(Target, 100).default([]),
+  })
+  .superRefine(({ measure, targets }, ctx) => {
+    const [max, code] = measure.kind === 'ratio' ? [measure.maxPercent ?? 100, 'target-percent'] : [LIMITS.count, 'target-count'];
+    targets.forEach((t, i) => t.value > max && ctx.addIssue({ code: 'custom', path: ['targets', i, 'value'], params: { code }, input: t.value }));
+  });
 
 /** An objective (mục tiêu) in the document's words, with the indicators that measure it. */
 export const Objective = z.strictObject({
   id: Id,
   text: Text,
-  indicators: z.array(Id).default([]),
+  indicators: list(Id).default([]),
 });
 
 export const Task = z.strictObject({ id: Id, text: Text });
@@ -130,13 +192,13 @@ export const Deadline = z.discriminatedUnion('kind', [
   /** `before`: "trước ngày X"; `by`: "đến ngày X", "chậm nhất ngày X". */
   z.strictObject({ kind: z.literal('date'), date: LocalDate, wording: z.enum(['before', 'by']) }),
   /** "trong vòng N ngày (làm việc) kể từ ngày ban hành". */
-  z.strictObject({ kind: z.literal('after-issue'), days: z.number().int().positive(), unit: DayUnit }),
+  z.strictObject({ kind: z.literal('after-issue'), days: Days.positive(), unit: DayUnit }),
   /** N days after another step's deadline or completion. */
   z.strictObject({
     kind: z.literal('after-step'),
     step: Id,
     event: z.enum(['deadline', 'completion']),
-    days: z.number().int().nonnegative(),
+    days: Days.nonnegative(),
     unit: DayUnit,
   }),
   /**
@@ -150,9 +212,9 @@ export const Deadline = z.discriminatedUnion('kind', [
     .strictObject({
       kind: z.literal('recurring'),
       every: z.enum(['month', 'quarter', 'half-year', 'nine-months', 'year']),
-      on: z.string().regex(/^\d{2}-\d{2}$/).optional(),
+      on: MonthDay.optional(),
       day: z.number().int().min(1).max(31).optional(),
-      afterCutoff: z.strictObject({ days: z.number().int().nonnegative(), unit: DayUnit }).optional(),
+      afterCutoff: z.strictObject({ days: Days.nonnegative().max(366), unit: DayUnit }).optional(),
       wording: z.enum(['before', 'by']).optional(),
       years: z.strictObject({ from: Year, to: Year }).optional(),
     })
@@ -166,18 +228,19 @@ export const EscalationTarget = z.enum(['assignee-head', 'lead', 'leader']);
 
 export const ReminderPolicy = z.strictObject({
   /** Working days before the deadline at which a reminder goes out. */
-  remindBefore: z.array(z.number().int().positive()).default([7, 3, 1]),
+  remindBefore: list(NoticeDays, 10).default([7, 3, 1]),
   overdueNotice: z.boolean().default(true),
   /** Working days after the deadline, each step chasing someone higher (đôn đốc). */
   escalateAfter: z
-    .array(z.strictObject({ after: z.number().int().positive(), to: EscalationTarget }))
+    .array(z.strictObject({ after: NoticeDays, to: EscalationTarget }))
+    .max(10)
     .default([
       { after: 1, to: 'assignee-head' },
       { after: 3, to: 'lead' },
       { after: 7, to: 'leader' },
     ]),
   officeHours: z
-    .strictObject({ start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) })
+    .strictObject({ start: TimeOfDay, end: TimeOfDay })
     .default({ start: '08:00', end: '17:00' }),
 });
 
@@ -195,15 +258,15 @@ export const Clause = z.strictObject({
   /** The agency that leads (chủ trì) and reviews the work. */
   lead: Id,
   /** Agencies or groups that coordinate (phối hợp). */
-  coordinators: z.array(Id).default([]),
+  coordinators: list(Id).default([]),
   /** Agencies or groups that do the work; a group (e.g. every commune) gives one assignment per member. */
-  assignees: z.array(Id).min(1),
+  assignees: list(Id).min(1),
   due: Deliverable,
   /** Absent for standing duties ("thường xuyên"): tracked as "không có thời hạn". */
   deadline: Deadline.optional(),
   /** A person or agency who approves the work; the lead agency when absent. */
   approver: Id.optional(),
-  indicators: z.array(Id).default([]),
+  indicators: list(Id).default([]),
   reminders: ReminderOverride.optional(),
 });
 
@@ -211,36 +274,36 @@ export const Clause = z.strictObject({
 export const Submission = z.strictObject({
   id: Id,
   text: Text.optional(),
-  from: z.array(Id).min(1),
+  from: list(Id).min(1),
   /** Who receives and reviews the reports; a group means each sender's own member of it (`agencies[].reportsTo`). */
   to: Id,
   /** An office the reports pass through ("gửi Ban Chỉ đạo huyện qua Phòng Nông nghiệp"): it receives and reviews them. */
   via: Id.optional(),
   deadline: Deadline,
-  indicators: z.array(Id).default([]),
+  indicators: list(Id).default([]),
   reminders: ReminderOverride.optional(),
 });
 
 export const Consolidation = z.strictObject({
   id: Id,
   text: Text.optional(),
-  of: z.array(Id).min(1),
+  of: list(Id).min(1),
   by: Id,
-  to: z.array(Id).min(1),
+  to: list(Id).min(1),
   deadline: Deadline.optional(),
 });
 
 export const Reporting = z.strictObject({
   text: Text.optional(),
-  submissions: z.array(Submission).default([]),
-  consolidations: z.array(Consolidation).default([]),
+  submissions: list(Submission).default([]),
+  consolidations: list(Consolidation).default([]),
 });
 
 /** A stage change that needs a leader's approval: issue and close always; a plan may declare more. */
 export const Approval = z.strictObject({
   stage: Id,
   label: OneLine.optional(),
-  approvers: z.array(Id).min(1),
+  approvers: list(Id, 100).min(1),
 });
 
 export const Signatory = z.strictObject({
@@ -256,7 +319,7 @@ export const Signatory = z.strictObject({
 /** One line of "Nơi nhận", with the agencies, groups or people it names; archive lines ("Lưu: VT") name none. */
 export const Recipient = z.strictObject({
   text: OneLine,
-  to: z.array(Id).default([]),
+  to: list(Id).default([]),
   archive: z.boolean().default(false),
 });
 
@@ -266,21 +329,21 @@ export const Plan = z.strictObject({
   id: Id.optional(),
   document: PlanDocument,
   /** "Mục đích, yêu cầu": why the plan exists, in the document's words. */
-  purposes: z.array(Text).default([]),
-  objectives: z.array(Objective).default([]),
-  indicators: z.array(Indicator).default([]),
+  purposes: list(Text).default([]),
+  objectives: list(Objective).default([]),
+  indicators: list(Indicator).default([]),
   /** "4 mục tiêu với 24 chỉ tiêu": counts the source states when it does not list every item. */
-  declaredCounts: z.strictObject({ objectives: z.number().int().nonnegative(), indicators: z.number().int().nonnegative() }).partial().optional(),
-  tasks: z.array(Task).default([]),
+  declaredCounts: z.strictObject({ objectives: Count.max(LIMITS.list), indicators: Count.max(LIMITS.list) }).partial().optional(),
+  tasks: list(Task).default([]),
   funding: Text.optional(),
-  agencies: z.array(Agency).min(1),
-  groups: z.array(Group).default([]),
-  people: z.array(Person).default([]),
-  clauses: z.array(Clause).default([]),
+  agencies: list(Agency, LIMITS.agencies).min(1),
+  groups: list(Group).default([]),
+  people: list(Person, 10_000).default([]),
+  clauses: list(Clause).default([]),
   reporting: Reporting.default({ submissions: [], consolidations: [] }),
-  approvals: z.array(Approval).default([]),
+  approvals: list(Approval, 100).default([]),
   signatory: Signatory.optional(),
-  recipients: z.array(Recipient).default([]),
+  recipients: list(Recipient).default([]),
   reminderPolicy: ReminderPolicy.default(ReminderPolicy.parse({})),
   /** The rules deadlines are counted by; the Civil Code 2015 unless a plan says otherwise. */
   timeRules: z.enum(['civil-code-2015']).default('civil-code-2015'),

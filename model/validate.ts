@@ -89,14 +89,21 @@ export function crossCheck(plan: Plan): Finding[] {
     ids.forEach((id, j) => indicators.has(id) || findings.push({ path: [...path, j], code: 'unknown-indicator', params: { id } }));
 
   const { issuedOn } = plan.document;
+  const span = planSpan(plan);
+  // Steps are resolved in this order (model/work.ts), so a deadline may count only from a step before its own:
+  // that refuses forward references and, since every loop has one, every loop of after-step deadlines.
+  const order = new Map([...steps.keys()].map((id, i) => [id, i]));
   const deadline = (path: PathSegment[], stepId: string, d: Deadline | undefined) => {
     if (d?.kind === 'date' && issuedOn && d.date < issuedOn) {
       findings.push({ path: [...path, 'date'], code: 'deadline-before-issue', params: { date: d.date, issuedOn } });
+    } else if (d?.kind === 'date' && span && (d.date < span.from || d.date > span.to)) {
+      findings.push({ path: [...path, 'date'], code: 'date-outside-plan', params: { date: d.date, ...span } });
     }
     if (d?.kind === 'after-step') {
       if (d.event === 'completion') findings.push({ path: [...path, 'event'], code: 'after-completion-unsupported' });
       if (d.step === stepId) findings.push({ path: [...path, 'step'], code: 'self-step', params: { id: d.step } });
       else if (!steps.has(d.step)) findings.push({ path: [...path, 'step'], code: 'unknown-step', params: { id: d.step } });
+      else if (order.get(d.step)! > order.get(stepId)!) findings.push({ path: [...path, 'step'], code: 'forward-step', params: { id: d.step } });
     }
   };
 
@@ -173,4 +180,20 @@ export function crossCheck(plan: Plan): Finding[] {
   plan.recipients.forEach((r, i) => refs(['recipients', i, 'to'], r.to, ['agency', 'group', 'person']));
 
   return findings;
+}
+
+/** Years a dated deadline may fall outside the plan's own years: a late final report, work prepared the year before. */
+export const DEADLINE_MARGIN_YEARS = { before: 1, after: 2 } as const;
+
+/**
+ * The days a plan's dated deadlines may fall on: its period (or the year after its issue when it states none)
+ * widened by the margin; unknown without a period or an issue date.
+ */
+function planSpan(plan: Plan): { from: string; to: string } | undefined {
+  const { period, issuedOn } = plan.document;
+  const issueYear = issuedOn === undefined ? undefined : Number(issuedOn.slice(0, 4));
+  const first = period?.from ?? issueYear;
+  const last = period?.to ?? (issueYear === undefined ? undefined : issueYear + 1);
+  if (first === undefined || last === undefined) return undefined;
+  return { from: `${first - DEADLINE_MARGIN_YEARS.before}-01-01`, to: `${last + DEADLINE_MARGIN_YEARS.after}-12-31` };
 }

@@ -91,6 +91,15 @@ export class PlanIndex {
   private readonly groups: Map<string, string[]>;
   private readonly people: Map<string, Plan['people'][number]>;
 
+  private static readonly built = new WeakMap<Plan, PlanIndex>();
+
+  /** The index of a plan, built once: plans are never changed in place (rebase, amendments and tests make new ones). */
+  static of(plan: Plan): PlanIndex {
+    let index = PlanIndex.built.get(plan);
+    if (!index) PlanIndex.built.set(plan, (index = new PlanIndex(plan)));
+    return index;
+  }
+
   constructor(readonly plan: Plan) {
     this.agencies = new Map(plan.agencies.map((a) => [a.id, a]));
     this.groups = new Map(plan.groups.map((g) => [g.id, g.members]));
@@ -118,8 +127,8 @@ export class PlanIndex {
   contacts = (ids: string[]): Contact[] => ids.map((id) => this.contact(id));
 }
 
-export const expandAgencies = (plan: Plan, ids: string[]): string[] => new PlanIndex(plan).expand(ids);
-export const contacts = (plan: Plan, ids: string[]): Contact[] => new PlanIndex(plan).contacts(ids);
+export const expandAgencies = (plan: Plan, ids: string[]): string[] => PlanIndex.of(plan).expand(ids);
+export const contacts = (plan: Plan, ids: string[]): Contact[] => PlanIndex.of(plan).contacts(ids);
 
 /** The people who approve a stage: those the plan lists, else the signatory. */
 export function approversOf(plan: Plan, stage: string): string[] {
@@ -130,8 +139,7 @@ export function approversOf(plan: Plan, stage: string): string[] {
 
 /** Every party named in "Nơi nhận", groups expanded, each once; archive lines name nobody. */
 export function recipientIds(plan: Plan): string[] {
-  const index = new PlanIndex(plan);
-  return index.expand(plan.recipients.flatMap((r) => r.to));
+  return PlanIndex.of(plan).expand(plan.recipients.flatMap((r) => r.to));
 }
 
 /** The plan's last day: the end of its period, or a year after issue when it states none. */
@@ -188,7 +196,7 @@ export const assigneeFor = (index: PlanIndex, step: StepSpec, agencyId: string):
 
 /** Every step of the plan with its assignments, deadlines resolved against the issue date. */
 export function stepsOf(plan: Plan, planId: string, issuedOn: CivilDate, calendar: OfficialBreak[] = []): StepSpec[] {
-  const index = new PlanIndex(plan);
+  const index = PlanIndex.of(plan);
   const planRef = { id: planId, number: documentNumber(plan), title: plan.document.title };
   const leaders = index.contacts(approversOf(plan, 'issue'));
   const indicators = new Map(plan.indicators.map((i) => [i.id, i]));

@@ -1,6 +1,6 @@
 // The rules of one assignment, as pure functions of its spec and state: who may act, what status it is in at a
 // given instant, which notices are due. Validators call them synchronously; throwing rejects an Update.
-import { IndicatorValue, SubmitReport, Extend, Review, type ReportValues } from '../model/actions';
+import { IndicatorValue, SubmitReport, Extend, Review, checkUpdateInput, type ReportValues } from '../model/actions';
 import { civilDateAt, deadlineInstant, formatVietnamese, noticeSchedule, type Notice } from '../model/calendar';
 import { FINAL_STATUSES, OPEN_STATUSES, STATUS_LABELS, type AssignmentStatus } from '../model/status';
 import type { AssignmentSpec } from '../model/work';
@@ -90,6 +90,7 @@ function checkValue(spec: AssignmentSpec, id: string, value: IndicatorValue): vo
 }
 
 export function validateSubmit(spec: AssignmentSpec, state: AssignmentState, raw: unknown): void {
+  checkUpdateInput(raw, reject);
   const input = parseInput(SubmitReport, raw);
   if (input.by !== spec.assignee.id) {
     reject('wrong-agency', `Chỉ ${spec.assignee.name} được nộp báo cáo cho nhiệm vụ này (người gửi: "${input.by}").`);
@@ -101,6 +102,7 @@ export function validateSubmit(spec: AssignmentSpec, state: AssignmentState, raw
 }
 
 export function validateReview(spec: AssignmentSpec, state: AssignmentState, raw: unknown, now: number): void {
+  checkUpdateInput(raw, reject);
   const input = parseInput(Review, raw);
   if (!spec.reviewers.includes(input.by)) {
     reject('not-reviewer', 'Chỉ cơ quan chủ trì (hoặc người được giao duyệt) mới được tiếp nhận hay trả lại báo cáo này; đơn vị thực hiện không tự duyệt báo cáo của mình.');
@@ -111,6 +113,7 @@ export function validateReview(spec: AssignmentSpec, state: AssignmentState, raw
 }
 
 export function validateExtend(spec: AssignmentSpec, state: AssignmentState, raw: unknown, now: number): void {
+  checkUpdateInput(raw, reject);
   const input = parseInput(Extend, raw);
   // Nobody extends their own deadline, not even a lead office that is its own assignee.
   const allowed = [...spec.reviewers, ...spec.leaders.map((l) => l.id)].filter((id) => id !== spec.assignee.id);

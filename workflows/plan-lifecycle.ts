@@ -49,7 +49,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   useOfficialDecisions(calendar);
   let decisions = calendar;
   let plan = original; // amendments may add agencies (a successor after a merger)
-  let index = new PlanIndex(plan);
+  let index = PlanIndex.of(plan);
   const id = workflowInfo().workflowId;
   const planRef = { id, number: documentNumber(plan), title: plan.document.title };
   const state: PlanState = { stage: 'awaiting-issue-approval', assignments: {}, consolidations: [], actions: [], undeliverable: [] };
@@ -137,7 +137,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     const newAgency = 'newAgency' in input ? input.newAgency : undefined;
     if (newAgency && !index.agencies.has(newAgency.id)) {
       plan = { ...plan, agencies: [...plan.agencies, newAgency] };
-      index = new PlanIndex(plan);
+      index = PlanIndex.of(plan);
     }
     const step = steps.find((s) => s.stepId === input.step)!;
     const current = assigned.get(step.stepId)!;

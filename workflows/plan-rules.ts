@@ -1,6 +1,6 @@
 // The rules of a plan's lifecycle as pure functions: who may approve, cancel, amend or consolidate, and when; which
 // consolidations (one per consolidation and reporting cycle) are due; when the plan is ready to close.
-import { Amend, Approve, Cancel, Consolidate } from '../model/actions';
+import { Amend, Approve, Cancel, Consolidate, checkUpdateInput } from '../model/actions';
 import { addWorkingDays, civilDateAt, deadlineInstant, formatVietnamese, instantAt, lastDay, type CivilDate } from '../model/calendar';
 import type { Consolidation, Plan } from '../model/plan';
 import { FINAL_STATUSES, STAGE_LABELS, pendingApproval, scorecard, type Scorecard } from '../model/status';
@@ -16,6 +16,7 @@ export function leadersOf(plan: Plan): string[] {
 const STAGE_NAMES: Record<'issue' | 'close', string> = { issue: 'ký ban hành', close: 'kết thúc' };
 
 export function validateApprove(plan: Plan, state: PlanState, raw: unknown): void {
+  checkUpdateInput(raw, reject);
   const { by, stage } = parseInput(Approve, raw);
   const pending = pendingApproval(state.stage);
   if (stage !== pending) {
@@ -26,12 +27,14 @@ export function validateApprove(plan: Plan, state: PlanState, raw: unknown): voi
 }
 
 export function validateCancel(plan: Plan, state: PlanState, raw: unknown): void {
+  checkUpdateInput(raw, reject);
   const { by } = parseInput(Cancel, raw);
   if (state.stage === 'closed' || state.stage === 'cancelled') reject('closed', `Kế hoạch ${STAGE_LABELS[state.stage].vi}.`);
   if (!leadersOf(plan).includes(by)) reject('not-leader', 'Chỉ lãnh đạo được hủy kế hoạch.');
 }
 
 export function validateConsolidate(plan: Plan, state: PlanState, raw: unknown): void {
+  checkUpdateInput(raw, reject);
   const { by, id } = parseInput(Consolidate, raw);
   if (pendingApproval(state.stage) !== 'close') reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage].vi}".`);
   if (!plan.reporting.consolidations.some((c) => c.by === by && (id === undefined || c.id === id))) {
@@ -43,6 +46,7 @@ export function validateConsolidate(plan: Plan, state: PlanState, raw: unknown):
 export type Assigned = Map<string, Set<string>>;
 
 export function validateAmend(plan: Plan, state: PlanState, steps: StepSpec[], assigned: Assigned, raw: unknown, now: number): void {
+  checkUpdateInput(raw, reject);
   const input = parseInput(Amend, raw);
   if (pendingApproval(state.stage) !== 'close') reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage].vi}": không thể điều chỉnh.`);
   if (!leadersOf(plan).includes(input.by)) reject('not-leader', 'Chỉ lãnh đạo được điều chỉnh kế hoạch.');

@@ -19,7 +19,8 @@ test('every broken fixture exits 1 and prints its path: message lines', async ()
     expect(code).toBe(1);
     for (const line of expectedProblems(file)) expect(stdout).toContain(line.replace(/ \(line \d+\)$/, ''));
   }
-});
+  // One process per fixture, a few seconds each on a busy machine: more than jest's default minute for twenty-odd.
+}, 300_000);
 
 test('a missing file is reported, not thrown', async () => {
   const { code, stdout } = await planflow('validate', 'no-such-plan.yaml');

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { MailConfig } from './email/config';
 import { createMailer, type Mailer } from './email/mailer';
 import { createSentLog } from './email/sent-log';
-import { createNotify } from './notify';
+import { createNotify, type SentLog } from './notify';
 
-export function createActivities(config: MailConfig, mailer: Mailer = createMailer(config)) {
-  const sentLog = createSentLog(join(config.PLANFLOW_DATA_DIR, 'sent'));
+/** With no shared sent-log (the store's), one worker's files under the data folder. */
+export function createActivities(config: MailConfig, mailer: Mailer = createMailer(config), sentLog: SentLog = createSentLog(join(config.PLANFLOW_DATA_DIR, 'sent'))) {
   return { notify: createNotify({ config, mailer, sentLog }) };
 }
 

@@ -6,8 +6,20 @@ import { ApplicationFailure } from '@temporalio/common';
 import { Notification } from '../model/notifications';
 import type { MailConfig } from './email/config';
 import type { Mailer } from './email/mailer';
-import { keyHash, type SentLog } from './email/sent-log';
+import { keyHash, type SentEntry } from './email/sent-log';
 import { oneLine, renderEmail } from './email/templates';
+
+/**
+ * What was sent: a folder of files on one machine, or the store shared by every worker (store/sent-log.ts). The
+ * store also claims a notice before the SMTP transaction ('sending'), so a retried activity on another worker
+ * waits instead of sending it a second time.
+ */
+export interface SentLog {
+  get(key: string): Promise<SentEntry | undefined>;
+  record(entry: SentEntry): Promise<void>;
+  claim?(key: string): Promise<'send' | 'sent' | 'busy'>;
+  release?(key: string): Promise<void>;
+}
 
 export interface NotifyDeps {
   config: MailConfig;
@@ -19,7 +31,10 @@ export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
   const domain = /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'planflow.invalid';
   return async function notify(input: Notification): Promise<{ delivered: boolean }> {
     const notification = Notification.parse(input);
-    if (await sentLog.get(notification.key)) return { delivered: false };
+    const claim = sentLog.claim ? await sentLog.claim(notification.key) : (await sentLog.get(notification.key)) ? 'sent' : 'send';
+    if (claim === 'sent') return { delivered: false };
+    // Another worker holds it mid-send (or died holding it, until its lease ends): check again later, never send blind.
+    if (claim === 'busy') throw ApplicationFailure.retryable('another worker is sending this notice', 'notice-busy');
     const email = renderEmail(notification);
     const messageId = `<${keyHash(notification.key)}@${domain}>`;
     const to = notification.to.emails.map((address) => ({ name: oneLine(notification.to.name), address }));
@@ -31,6 +46,7 @@ export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
       await sentLog.record({ key: notification.key, messageId, to: notification.to.emails.filter((a) => !rejected.includes(a)), at: new Date().toISOString() });
       return { delivered: true };
     } catch (error) {
+      await sentLog.release?.(notification.key);
       if (isPermanent(error)) {
         const reason = error instanceof Error ? error.message : String(error);
         throw ApplicationFailure.create({

@@ -26,6 +26,8 @@ export function createStoreSentLog(db: Queryable, owner: string) {
     },
 
     /**
+     * Not even the same owner claims a notice twice while it is 'sending': a retried activity can run beside the
+     * attempt it replaces on one worker (a start-to-close timeout does not stop an SMTP transaction).
      * 'send' when this owner now holds the notice and must send it; 'sent' when it went out already; 'busy' when
      * another worker is sending it (retry later). One statement decides, so racing claims cannot both win.
      */
@@ -33,7 +35,7 @@ export function createStoreSentLog(db: Queryable, owner: string) {
       const won = await rows(db, z.object({ owner: z.string() }),
         `INSERT INTO email_sent_log (key_hash, key, status, owner, claimed_at) VALUES ($1, $2, 'sending', $3, $4)
          ON CONFLICT (key_hash) DO UPDATE SET owner = excluded.owner, claimed_at = excluded.claimed_at
-           WHERE email_sent_log.status = 'sending' AND (email_sent_log.owner = excluded.owner OR email_sent_log.claimed_at <= $5)
+           WHERE email_sent_log.status = 'sending' AND email_sent_log.claimed_at <= $5
          RETURNING owner`,
         [keyHash(key), key, owner, now, new Date(now.getTime() - leaseMs)]);
       if (won.length > 0) return 'send';

@@ -5,6 +5,7 @@ import { createActivities } from '../activities';
 import { loadMailConfig, smtpConfigured } from '../activities/email/config';
 import { createMailer } from '../activities/email/mailer';
 import { startPortalFromEnv } from '../client/http/embed';
+import { openStore } from '../store';
 import { loadConfig, type Config } from './config';
 import { startDevServer } from './dev-server';
 import { planflowSinks } from './sinks';
@@ -39,14 +40,16 @@ async function main(): Promise<void> {
   const mailConfig = loadMailConfig();
   const mailer = createMailer(mailConfig);
   const { connection, client, stop } = await connect(config);
-  const portal = await startPortalFromEnv({ temporal: client, taskQueue: config.PLANFLOW_TASK_QUEUE, mailer, mailConfig });
+  // One store for the portal and the sent-log: every worker sharing it sends each notice once.
+  const store = await openStore();
+  const portal = await startPortalFromEnv({ store, temporal: client, taskQueue: config.PLANFLOW_TASK_QUEUE, mailer, mailConfig });
   try {
     const worker = await Worker.create({
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.PLANFLOW_TASK_QUEUE,
       workflowsPath: require.resolve('../workflows'),
-      activities: createActivities(mailConfig, mailer),
+      activities: createActivities(mailConfig, mailer, store.sentLog),
       sinks: planflowSinks(),
     });
     console.log(smtpConfigured(mailConfig) ? `Thư gửi qua SMTP, người gửi ${mailConfig.MAIL_FROM}.` : `Chưa cấu hình SMTP: thư lưu tại ${mailConfig.PLANFLOW_DATA_DIR}/outbox (xem: planflow outbox).`);
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK's default shutdown signals handle
   } finally {
     await portal.close();
+    await store.close();
     mailer.close();
     await stop();
   }

@@ -9,6 +9,7 @@ import {
 import { calendarCommand } from './commands/calendar';
 import { outboxCommand } from './commands/outbox';
 import { listCommand, startCommand, statusCommand } from './commands/plans';
+import { renderCommand } from './commands/render';
 import { validateCommand } from './commands/validate';
 import { commanderExitCode, createProgram } from './program';
 
@@ -18,7 +19,7 @@ export type CommandDefinition = (program: Command) => void;
 /** In the order `planflow --help` lists them. */
 const COMMANDS: CommandDefinition[] = [
   validateCommand, calendarCommand, startCommand, statusCommand, listCommand, approveCommand, reportCommand,
-  reviewCommand, extendCommand, cancelCommand, consolidateCommand, outboxCommand,
+  reviewCommand, extendCommand, cancelCommand, consolidateCommand, renderCommand, outboxCommand,
 ];
 
 function buildProgram(): Command {

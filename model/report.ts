@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { ConsolidationResult as ResultShape } from './consolidate';
 import { documentNumber } from './ids';
 import { AgencyKind, Indicator, LocalDate, type Consolidation, type Plan } from './plan';
-import { contacts } from './work';
 
 const Text = z.string().min(1).max(2000);
 const Name = z.string().min(1).max(300);
@@ -52,10 +51,14 @@ export const ConsolidatedReport = z.object({
 });
 export type ConsolidatedReport = z.infer<typeof ConsolidatedReport>;
 
-const bodyOf = (plan: Plan, id: string) => {
-  const agency = plan.agencies.find((a) => a.id === id);
-  return { name: agency?.name ?? contacts(plan, [id])[0]!.name, kind: agency?.kind ?? 'other' };
-};
+/** A party's name as a document prints it. (Not model/work.ts's contacts: that module imports notifications.) */
+function nameOf(plan: Plan, id: string): string {
+  const person = plan.people.find((p) => p.id === id);
+  return plan.agencies.find((a) => a.id === id)?.name ?? plan.groups.find((g) => g.id === id)?.name
+    ?? (person ? [person.title, person.name].filter(Boolean).join(' ') : id);
+}
+
+const bodyOf = (plan: Plan, id: string) => ({ name: nameOf(plan, id), kind: plan.agencies.find((a) => a.id === id)?.kind ?? 'other' });
 
 /** "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" and the like: how the head of a body of this kind signs for it. */
 export function defaultSigner(kind: z.infer<typeof AgencyKind>): SignatureBlock {
@@ -105,6 +108,6 @@ export function consolidatedReport(
       issuedOn: plan.document.issuedOn, place: plan.document.place,
     },
     consolidationId: c.id, cycle: options.cycle, supplement: options.supplement ?? false,
-    by, to: contacts(plan, c.to).map((x) => x.name), signer: defaultSigner(by.kind), result,
+    by, to: c.to.map((id) => nameOf(plan, id)), signer: defaultSigner(by.kind), result,
   };
 }

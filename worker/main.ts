@@ -1,5 +1,6 @@
 // `npm start`: the worker, joined to TEMPORAL_ADDRESS, or with nothing configured to an embedded dev server.
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { z } from 'zod';
 import { createActivities } from '../activities';
 import { loadMailConfig, smtpConfigured } from '../activities/email/config';
 import { createMailer } from '../activities/email/mailer';
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
     await stop();
   }
 }
+
+// Messages zod writes for itself (activities validating their input) are Vietnamese, as the people who read them.
+z.config(z.locales.vi());
 
 main().catch((error: unknown) => {
   console.error(`planflow: ${error instanceof Error ? error.message : String(error)}`);

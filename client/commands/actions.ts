@@ -7,6 +7,7 @@ import { pendingApproval } from '../../model/status';
 import { DateArg, USAGE_ERROR, act, checkInput, collect, langOfCommand } from '../args';
 import { withClient } from '../connect';
 import { formatAssignment, formatPlan } from '../format';
+import { startedPlan } from '../plan-source';
 import {
   approve, cancelPlan, consolidateNow, extendDeadline, planStatus, reviewReport, submitReport,
 } from '../planflow';
@@ -28,7 +29,7 @@ export function approveCommand(program: Command): void {
     .option('--stage <BƯỚC>', 'bước duyệt: ban-hanh hoặc ket-thuc (mặc định: bước đang chờ duyệt)')
     .action(act((id: string, options: { as: string; stage?: string }) => withClient(async (client) => {
       const stage = options.stage ? STAGE_NAMES[options.stage] ?? options.stage : pendingApproval((await planStatus(client, id)).stage) ?? 'issue';
-      out(formatPlan(await approve(client, id, { by: options.as, stage })));
+      out(formatPlan(await approve(client, id, { by: options.as, stage }), await startedPlan(client, id)));
       return 0;
     })));
 }
@@ -121,7 +122,7 @@ export function cancelCommand(program: Command): void {
     .requiredOption(...asOption('mã lãnh đạo'))
     .requiredOption(...REASON)
     .action(act((id: string, options: { as: string; reason: string }) => withClient(async (client) => {
-      out(formatPlan(await cancelPlan(client, id, { by: options.as, reason: options.reason })));
+      out(formatPlan(await cancelPlan(client, id, { by: options.as, reason: options.reason }), await startedPlan(client, id)));
       return 0;
     })));
 }
@@ -132,7 +133,7 @@ export function consolidateCommand(program: Command): void {
     .argument(...PLAN_ID)
     .requiredOption(...asOption('mã cơ quan chủ trì tổng hợp'))
     .action(act((id: string, options: { as: string }) => withClient(async (client) => {
-      out(formatPlan(await consolidateNow(client, id, { by: options.as })));
+      out(formatPlan(await consolidateNow(client, id, { by: options.as }), await startedPlan(client, id)));
       return 0;
     })));
 }

@@ -8,7 +8,7 @@ import { consolidatedReport, consolidationOf } from '../../model/report';
 import { formatProblem } from '../../model/validate';
 import { act, langOfCommand, readText } from '../args';
 import { withClient } from '../connect';
-import { consolidationsOf, pickConsolidation, startedPlan } from '../consolidations';
+import { consolidationsOf, pickConsolidation, startedPlan } from '../plan-source';
 import { planStatus, PlanflowError } from '../planflow';
 
 const DOCX = ['--docx <TỆP>', 'tệp .docx sẽ ghi ra'] as const;

@@ -1,36 +1,39 @@
-// `npm start`: the worker, joined to TEMPORAL_ADDRESS, or with nothing configured to an embedded dev server.
+// `npm start`: the worker, joined to the Temporal cluster the environment or a profile names (worker/config.ts),
+// or with nothing configured to an embedded dev server.
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { z } from 'zod';
 import { createActivities } from '../activities';
 import { loadMailConfig, smtpConfigured } from '../activities/email/config';
 import { createMailer } from '../activities/email/mailer';
-import { loadConfig, type Config } from './config';
+import { loadConfig, temporalTarget, type Config } from './config';
 import { startDevServer } from './dev-server';
 
-async function connect(config: Config): Promise<{ connection: NativeConnection; stop: () => Promise<void> }> {
-  if (config.TEMPORAL_ADDRESS) {
-    const connection = await NativeConnection.connect({
-      address: config.TEMPORAL_ADDRESS,
-      apiKey: config.TEMPORAL_API_KEY,
-      tls: config.TEMPORAL_TLS === 'true' || config.TEMPORAL_API_KEY !== undefined,
-    });
-    return { connection, stop: () => connection.close() };
+async function connect(config: Config): Promise<{ connection: NativeConnection; namespace: string; stop: () => Promise<void> }> {
+  const target = temporalTarget(config);
+  switch (target.kind) {
+    case 'cluster': {
+      const connection = await NativeConnection.connect(target.connection);
+      console.log(`Temporal: ${target.connection.address}, namespace "${target.namespace}".`);
+      return { connection, namespace: target.namespace, stop: () => connection.close() };
+    }
+    case 'embedded': {
+      const server = await startDevServer({ ...config, TEMPORAL_NAMESPACE: target.namespace });
+      console.log(`Temporal dev server: ${target.address}, giao diện http://localhost:${config.PLANFLOW_DEV_UI_PORT}`);
+      console.log(`Dữ liệu lưu tại ${config.PLANFLOW_DATA_DIR}/temporal.db (khởi động lại vẫn giữ trạng thái).`);
+      return { connection: server.nativeConnection, namespace: target.namespace, stop: () => server.teardown() };
+    }
   }
-  const server = await startDevServer(config);
-  console.log(`Temporal dev server: localhost:${config.PLANFLOW_DEV_SERVER_PORT}, giao diện http://localhost:${config.PLANFLOW_DEV_UI_PORT}`);
-  console.log(`Dữ liệu lưu tại ${config.PLANFLOW_DATA_DIR}/temporal.db (khởi động lại vẫn giữ trạng thái).`);
-  return { connection: server.nativeConnection, stop: () => server.teardown() };
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const mailConfig = loadMailConfig();
   const mailer = createMailer(mailConfig);
-  const { connection, stop } = await connect(config);
+  const { connection, namespace, stop } = await connect(config);
   try {
     const worker = await Worker.create({
       connection,
-      namespace: config.TEMPORAL_NAMESPACE,
+      namespace,
       taskQueue: config.PLANFLOW_TASK_QUEUE,
       workflowsPath: require.resolve('../workflows'),
       activities: createActivities(mailConfig, mailer),

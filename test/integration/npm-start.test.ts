@@ -63,7 +63,8 @@ afterAll(async () => {
 
 test('npm start, then start, approve, report and status through the CLI; a restart keeps the plan', async () => {
   await start();
-  const env = { TEMPORAL_ADDRESS: `localhost:${ports.server}` };
+  // The CLI finds the embedded server as npm start does, by its port; no address given.
+  const env = { PLANFLOW_DEV_SERVER_PORT: String(ports.server), TEMPORAL_CONFIG_FILE: join(dataDir, 'no-profile.toml') };
   const started = await planflow(['start', 'examples/dien-bien-292-kh-ubnd-2019.yaml', '--rebase', 'today'], env);
   expect(started).toMatchObject({ code: 0 });
   const planId = /plan\/292-KH-UBND\/\d{4}/.exec(started.stdout)![0];

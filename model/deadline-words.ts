@@ -6,8 +6,11 @@ import type { Deadline } from './plan';
 const UNIT = { 'working-days': 'ngày làm việc', days: 'ngày' } as const;
 const EVERY = { month: 'hằng tháng', quarter: 'hằng quý', 'half-year': '6 tháng', 'nine-months': '9 tháng', year: 'hằng năm' } as const;
 
-/** Vietnamese only: it quotes a Vietnamese document. `stepName` names the step an `after-step` deadline counts from. */
-export function deadlineWords(deadline: Deadline | undefined, stepName: (id: string) => string = (id) => id): string {
+/**
+ * Vietnamese only: it quotes a Vietnamese document. `stepName` names the step an `after-step` deadline counts from;
+ * without it the step is not named (its id is no word for people).
+ */
+export function deadlineWords(deadline: Deadline | undefined, stepName?: (id: string) => string): string {
   if (!deadline) return 'thường xuyên';
   switch (deadline.kind) {
     case 'date':
@@ -16,7 +19,7 @@ export function deadlineWords(deadline: Deadline | undefined, stepName: (id: str
       return `trong vòng ${deadline.days} ${UNIT[deadline.unit]} kể từ ngày ban hành Kế hoạch`;
     case 'after-step': {
       const event = deadline.event === 'deadline' ? 'hạn' : 'ngày hoàn thành';
-      return `${deadline.days} ${UNIT[deadline.unit]} sau ${event} của nhiệm vụ "${stepName(deadline.step)}"`;
+      return `${deadline.days} ${UNIT[deadline.unit]} sau ${event} của ${stepName ? `nhiệm vụ "${stepName(deadline.step)}"` : 'nhiệm vụ liên quan'}`;
     }
     case 'recurring': {
       if (deadline.on) {

@@ -1,6 +1,7 @@
 // `planflow render plan FILE --docx OUT` and `planflow render consolidation PLAN_ID [--cycle C] --docx OUT`: the
 // official documents (Decree 30/2020/NĐ-CP) as .docx files, for the clerk to number and the leader to sign.
 import { writeFile } from 'node:fs/promises';
+import type { Client } from '@temporalio/client';
 import type { Command } from 'commander';
 import { planDocx, reportDocx } from '../../activities/documents';
 import { loadPlanText } from '../../model/load';
@@ -8,7 +9,7 @@ import { consolidatedReport, consolidationOf } from '../../model/report';
 import { formatProblem } from '../../model/validate';
 import { act, langOfCommand, readText } from '../args';
 import { withClient } from '../connect';
-import { consolidationsOf, pickConsolidation, startedPlan } from '../plan-source';
+import { consolidationsOf, pickConsolidation, startedPlan, type ConsolidationEntry } from '../plan-source';
 import { planStatus, PlanflowError } from '../planflow';
 
 const DOCX = ['--docx <TỆP>', 'tệp .docx sẽ ghi ra'] as const;
@@ -39,13 +40,19 @@ export function renderCommand(program: Command): void {
     .option('--cycle <KỲ>', 'kỳ báo cáo hoặc mã đợt tổng hợp (mặc định: lần tổng hợp gần nhất)')
     .requiredOption(...DOCX)
     .action(act((planId: string, options: { cycle?: string; docx: string }) => withClient(async (client) => {
-      const entry = pickConsolidation(consolidationsOf(await planStatus(client, planId)), options.cycle);
-      if (!entry) {
-        throw new PlanflowError('no-consolidation', options.cycle ? `Kế hoạch chưa có báo cáo tổng hợp kỳ "${options.cycle}".` : 'Kế hoạch chưa có báo cáo tổng hợp nào.');
-      }
-      const plan = await startedPlan(client, planId);
-      await writeFile(options.docx, await reportDocx(consolidatedReport(plan, consolidationOf(plan, entry.id), entry.result, entry)));
+      const { entry, docx } = await consolidationDocx(client, planId, options.cycle);
+      await writeFile(options.docx, docx);
       out(`Đã ghi Báo cáo tổng hợp ${entry.id}${entry.cycle ? ` (${entry.cycle})` : ''}: ${options.docx}`);
       return 0;
     })));
+}
+
+/** The Báo cáo tổng hợp of a plan's newest consolidation (of one cycle, if given), from the running or ended plan. */
+export async function consolidationDocx(client: Client, planId: string, cycle?: string): Promise<{ entry: ConsolidationEntry; docx: Buffer }> {
+  const entry = pickConsolidation(consolidationsOf(await planStatus(client, planId)), cycle);
+  if (!entry) {
+    throw new PlanflowError('no-consolidation', cycle ? `Kế hoạch chưa có báo cáo tổng hợp kỳ "${cycle}".` : 'Kế hoạch chưa có báo cáo tổng hợp nào.');
+  }
+  const plan = await startedPlan(client, planId);
+  return { entry, docx: await reportDocx(consolidatedReport(plan, consolidationOf(plan, entry.id), entry.result, entry)) };
 }

@@ -74,6 +74,9 @@ test('npm start, then start, approve, report and status through the CLI; a resta
   expect(approved.stdout).toContain('Giai đoạn: đang thực hiện');
 
   const assignment = `${planId}/clause-7/xa-thanh-xuong`;
+  // Assignments start a moment after the approval; on a loaded machine that moment can outlast the client's 10 s
+  // retry (client/planflow.ts), so report once the plan lists the assignment, as a person would see it first.
+  await eventually(() => planflow(['status', planId], env), (s) => s.stdout.includes(assignment), 20);
   const reported = await planflow(['report', assignment, '--as', 'xa-thanh-xuong', '--text', 'Đã xây dựng kế hoạch của xã.', '--value', 'tre-em-tiep-can-dich-vu=300/400'], env);
   expect({ code: reported.code, stderr: reported.stderr }).toEqual({ code: 0, stderr: '' });
   expect(reported.stdout).toContain('đã nộp – chờ duyệt');

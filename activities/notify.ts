@@ -3,7 +3,9 @@
 // failures (no connection, 4xx) are thrown for Temporal to retry with backoff; permanent ones (5xx, a refused
 // address) fail at once as 'undeliverable', which the workflow records and escalates instead of retrying forever.
 import { ApplicationFailure } from '@temporalio/common';
+import type Mail from 'nodemailer/lib/mailer';
 import { Notification } from '../model/notifications';
+import { DOCX_TYPE, reportDocx } from './documents';
 import type { MailConfig } from './email/config';
 import type { Mailer } from './email/mailer';
 import { keyHash, type SentEntry } from './email/sent-log';
@@ -36,11 +38,12 @@ export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
     // Another worker holds it mid-send (or died holding it, until its lease ends): check again later, never send blind.
     if (claim === 'busy') throw ApplicationFailure.retryable('another worker is sending this notice', 'notice-busy');
     const email = renderEmail(notification);
+    const attachments = await attachmentsOf(notification);
     const messageId = `<${keyHash(notification.key)}@${domain}>`;
     const to = notification.to.emails.map((address) => ({ name: oneLine(notification.to.name), address }));
     try {
       const { rejected } = await mailer.send({
-        from: config.MAIL_FROM, to, subject: email.subject, text: email.text, html: email.html, messageId,
+        from: config.MAIL_FROM, to, subject: email.subject, text: email.text, html: email.html, messageId, attachments,
         headers: { 'X-Planflow-Key': oneLine(notification.key) },
       });
       await sentLog.record({ key: notification.key, messageId, to: notification.to.emails.filter((a) => !rejected.includes(a)), at: new Date().toISOString() });
@@ -57,6 +60,15 @@ export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
       throw error;
     }
   };
+}
+
+/** The consolidated report travels as its official document, for the recipient to file or forward. */
+async function attachmentsOf(n: Notification): Promise<Mail.Attachment[]> {
+  if (n.data.event !== 'consolidated-report' || !n.data.report) return [];
+  const r = n.data.report;
+  // ASCII file names: some mail clients still mangle encoded Vietnamese names.
+  const name = [r.supplement ? 'bao-cao-bo-sung' : 'bao-cao-tong-hop', r.consolidationId, r.result.asOf].join('-').replace(/[^A-Za-z0-9-]+/g, '-');
+  return [{ filename: `${name}.docx`, content: await reportDocx(r), contentType: DOCX_TYPE }];
 }
 
 /** A 5xx reply or a refused recipient will not get better by retrying; a lost connection or a 4xx may. */

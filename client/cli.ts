@@ -1,37 +1,9 @@
-// The `planflow` command line: commander with Vietnamese help; each command registers itself from its file in
-// client/commands/, and adding one is a new file plus one line in COMMANDS.
-import { CommanderError, type Command } from 'commander';
+// The `planflow` command line: parses with the program of client/commands/ (commander, Vietnamese help), turns
+// the result into the exit code, and prints refusals as the person's answer rather than a crash.
+import { CommanderError } from 'commander';
 import { z } from 'zod';
-import { PlanflowError } from './planflow';
-import {
-  amendCommand, approveCommand, cancelCommand, consolidateCommand, extendCommand, reassignCommand, reportCommand, reviewCommand,
-} from './commands/actions';
-import { calendarCommand } from './commands/calendar';
-import { importCommand } from './commands/import';
-import { outboxCommand } from './commands/outbox';
-import { simulateCommand } from './commands/simulate';
-import { listCommand, startCommand, statusCommand } from './commands/plans';
-import { validateCommand } from './commands/validate';
-import { commanderExitCode, createProgram } from './program';
-
-/** Adds one sub-command (its arguments, options, Vietnamese help and action) to the program. */
-export type CommandDefinition = (program: Command) => void;
-
-/** In the order `planflow --help` lists them. */
-const COMMANDS: CommandDefinition[] = [
-  validateCommand, importCommand, calendarCommand, startCommand, statusCommand, listCommand, approveCommand, reportCommand,
-  reviewCommand, extendCommand, reassignCommand, amendCommand, cancelCommand, consolidateCommand, simulateCommand, outboxCommand,
-];
-
-function buildProgram(): Command {
-  const program = createProgram()
-    .option('--lang <vi|en>', 'ngôn ngữ thông báo: vi (mặc định, hoặc biến PLANFLOW_LANG) hoặc en')
-    .addHelpText('after', `
-Kết nối Temporal: như "npm start" (PLANFLOW_DEV_SERVER_PORT), hoặc TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE,
-TEMPORAL_API_KEY. Ngày viết dd/mm/yyyy hoặc yyyy-mm-dd. Xem từng lệnh: planflow <lệnh> --help`);
-  for (const define of COMMANDS) define(program);
-  return program;
-}
+import { buildProgram } from './commands';
+import { commanderExitCode } from './program';
 
 async function main(argv: string[]): Promise<number> {
   // Vietnamese keyboards may send decomposed characters; everything typed is compared and stored as NFC.
@@ -62,8 +34,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    // A refusal (PlanflowError) is the answer to the person, not a crash: its reason alone, exit 1.
-    const reason = error instanceof PlanflowError ? `${error.message} [${error.code}]` : error instanceof Error ? error.message : String(error);
+    // A refusal (PlanflowError) is the answer to the person, not a crash: its reason alone (its code is for
+    // programs, and English), exit 1.
+    const reason = error instanceof Error ? error.message : String(error);
     process.stderr.write(`planflow: ${reason}\n`);
     process.exitCode = 1;
   },

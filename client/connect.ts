@@ -1,18 +1,21 @@
-// A Temporal client for the CLI, configured like the worker: TEMPORAL_ADDRESS (default localhost:7233),
-// TEMPORAL_NAMESPACE, TEMPORAL_API_KEY / TEMPORAL_TLS.
+// A Temporal client for the CLI, connected where the worker is (worker/config.ts): the cluster named by the
+// TEMPORAL_* variables or a profile (@temporalio/envconfig), else the embedded server of `npm start` on
+// PLANFLOW_DEV_SERVER_PORT.
 import { Client, Connection } from '@temporalio/client';
+import { loadConfig, temporalTarget } from '../worker/config';
 
 export async function withClient<T>(use: (client: Client) => Promise<T>): Promise<T> {
-  const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
-  const apiKey = process.env.TEMPORAL_API_KEY;
+  const target = temporalTarget(loadConfig());
+  const options = target.kind === 'cluster' ? target.connection : { address: target.address };
   let connection: Connection;
   try {
-    connection = await Connection.connect({ address, apiKey, tls: apiKey !== undefined || process.env.TEMPORAL_TLS === 'true', connectTimeout: '5s' });
+    connection = await Connection.connect({ ...options, connectTimeout: '5s' });
   } catch {
-    throw new Error(`không kết nối được Temporal tại ${address} (đã chạy "npm start" chưa, hoặc đặt TEMPORAL_ADDRESS?)`);
+    const hint = target.kind === 'embedded' ? 'đã chạy "npm start" chưa, với cùng PLANFLOW_DEV_SERVER_PORT?' : 'kiểm tra TEMPORAL_ADDRESS hoặc hồ sơ TEMPORAL_PROFILE';
+    throw new Error(`không kết nối được Temporal tại ${options.address} (${hint})`);
   }
   try {
-    return await use(new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }));
+    return await use(new Client({ connection, namespace: target.namespace }));
   } finally {
     await connection.close();
   }

@@ -1,17 +1,32 @@
-// How the CLI shows plans and assignments to people: Vietnamese, dates as documents write them.
+// How the CLI shows plans and assignments to people: Vietnamese, dates as documents write them, steps by their
+// place in the plan and opening words rather than their ids.
+import type { IndicatorValue } from '../model/actions';
 import { civilDateAt, formatVietnamese, timeAt } from '../model/calendar';
+import type { Plan } from '../model/plan';
 import { STAGE_LABELS, STATUS_LABELS, type Scorecard } from '../model/status';
+import { stepTitle } from '../model/step-title';
 import type { AssignmentView, PlanView } from '../workflows/state';
+import { consolidationsOf } from './plan-source';
 
 const ACTIONS: Record<AssignmentView['actions'][number]['action'], string> = {
-  submit: 'nộp báo cáo', accept: 'tiếp nhận', return: 'trả lại', extend: 'gia hạn', approve: 'duyệt', cancel: 'hủy', consolidate: 'tổng hợp',
+  submit: 'nộp báo cáo', accept: 'tiếp nhận báo cáo', return: 'đề nghị bổ sung, hoàn thiện báo cáo', extend: 'gia hạn',
+  approve: 'duyệt', cancel: 'hủy', consolidate: 'tổng hợp',
   reassign: 'chuyển giao', 'add-agency': 'bổ sung đơn vị', 'remove-agency': 'bớt đơn vị', 'change-deadline': 'đổi thời hạn',
+};
+
+/** Workflow states as Temporal names them, for plans listed without a stage of their own. */
+export const RUN_STATES: Record<string, string> = {
+  RUNNING: 'đang chạy', COMPLETED: 'đã kết thúc', FAILED: 'bị lỗi', CANCELLED: 'đã hủy', TERMINATED: 'đã dừng',
+  CONTINUED_AS_NEW: 'đang chạy', TIMED_OUT: 'quá thời gian', UNSPECIFIED: 'không rõ', PAUSED: 'tạm dừng',
 };
 
 const day = (d?: string) => (d ? formatVietnamese(d) : '—');
 const share = (s: Scorecard) => (s.onTimeShare === undefined ? 'chưa có việc đến hạn' : `${Math.round(s.onTimeShare * 100)}%`);
+const value = (v: IndicatorValue) => (typeof v === 'number' ? String(v) : `${v.numerator}/${v.denominator}`);
 
-export function formatPlan(view: PlanView): string {
+/** The plan it was started with names its steps; without it, ids are all there is. */
+export function formatPlan(view: PlanView, plan?: Plan): string {
+  const title = (stepId: string) => (plan ? stepTitle(plan, stepId) : stepId);
   const { counts } = view.scorecard;
   const lines = [
     `Kế hoạch ${view.plan.number}: ${view.plan.document.title}`,
@@ -24,25 +39,27 @@ export function formatPlan(view: PlanView): string {
   if (assignments.length) lines.push('', 'Đơn vị / nhiệm vụ:');
   for (const a of assignments) {
     const report = a.reportSummary ? ` · báo cáo: "${a.reportSummary}"` : '';
-    lines.push(`  ${a.agencyName} — ${a.stepId}: ${STATUS_LABELS[a.status].vi} · hạn ${day(a.lastDay)} · đã nhắc ${a.remindersSent} · đôn đốc mức ${a.escalationLevel}${report}`);
+    lines.push(`  ${a.agencyName} — ${title(a.stepId)}: ${STATUS_LABELS[a.status].vi} · hạn ${day(a.lastDay)} · đã nhắc ${a.remindersSent} · đôn đốc ${a.escalationLevel} lần${report}`);
     lines.push(`    ${a.id}`);
   }
-  for (const c of view.consolidations) {
-    const title = `${c.supplement ? 'Báo cáo bổ sung' : 'Tổng hợp'} ${c.id}${c.cycle ? ` kỳ ${c.cycle}` : ''}`;
-    lines.push('', `${title}: ${c.result.reported.length}/${c.result.expected} đơn vị đã báo cáo; chưa báo cáo: ${c.result.missing.join(', ') || 'không'}`);
+  for (const c of consolidationsOf(view)) {
+    const what = `${c.supplement ? 'Báo cáo bổ sung' : 'Tổng hợp'}${c.cycle ? ` ${c.cycle}` : ''}`;
+    lines.push('', `${what}: ${c.result.reported.length}/${c.result.expected} đơn vị đã báo cáo; chưa báo cáo: ${c.result.missing.join(', ') || 'không'}`);
   }
   return lines.join('\n');
 }
 
 export function formatAssignment(view: AssignmentView): string {
+  const values = Object.entries(view.report?.values ?? {});
+  const indicatorName = (id: string) => view.spec.indicators.find((i) => i.id === id)?.name ?? id;
   const lines = [
-    `${view.spec.assignee.name} — ${view.spec.stepId} (kế hoạch ${view.spec.plan.number})`,
+    `${view.spec.assignee.name} — kế hoạch ${view.spec.plan.number}`,
     `Mã: ${view.id}`,
     `Nội dung: ${view.spec.text}`,
     `Chủ trì: ${view.spec.lead.name}${view.spec.coordinators.length ? ` · phối hợp: ${view.spec.coordinators.join(', ')}` : ''}`,
-    `Trạng thái: ${STATUS_LABELS[view.status].vi} · hạn ${day(view.lastDay)} · đã nhắc ${view.remindersSent} · đôn đốc mức ${view.escalationLevel}`,
+    `Trạng thái: ${STATUS_LABELS[view.status].vi} · hạn ${day(view.lastDay)} · đã nhắc ${view.remindersSent} · đôn đốc ${view.escalationLevel} lần`,
   ];
-  if (view.report) lines.push(`Báo cáo: "${view.report.text}"${Object.keys(view.report.values).length ? ` · số liệu: ${JSON.stringify(view.report.values)}` : ''}`);
+  if (view.report) lines.push(`Báo cáo: "${view.report.text}"`, ...values.map(([id, v]) => `  ${indicatorName(id)}: ${value(v)}`));
   for (const a of view.actions) lines.push(`  ${day(civilDateAt(a.at))} ${timeAt(a.at)} ${ACTIONS[a.action]} bởi ${a.by}${a.note ? `: ${a.note}` : ''}`);
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 // give each a stable idempotency key; the notify activity delivers it (email: issue 6) exactly once per key.
 import { z } from 'zod';
 import { Deliverable, EscalationTarget, LocalDate } from './plan';
+import { ConsolidatedReport } from './report';
 
 export const Contact = z.object({
   id: z.string(),
@@ -11,16 +12,36 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-/** The work a notification is about; `deliverable` is optional because notices queued by older runs lack it. */
-const Work = { stepId: z.string(), clauseText: z.string(), deliverable: Deliverable.optional() };
+/**
+ * The work a notification is about. `deliverable` is optional because notices queued by older runs lack it;
+ * `stepTitle` names the step for people (a clause's section and opening words, not `clause-1`) and
+ * `deadlineWords` quotes the plan's own deadline ("trước ngày 20/11/2021"); older notices lack both.
+ */
+const Work = {
+  stepId: z.string(), clauseText: z.string(), deliverable: Deliverable.optional(),
+  stepTitle: z.string().max(300).optional(), deadlineWords: z.string().max(300).optional(),
+};
+
+/** An indicator the assignee reports, with its unit ("%" for a ratio, "người", "xã" …). */
+const IndicatorToReport = z.object({ name: z.string().max(1000), unit: z.string().max(100) });
+
+/** Where a plan stands when a leader is asked to close it. */
+export const CloseSummary = z.object({
+  assignments: z.number().int().nonnegative(),
+  doneOnTime: z.number().int().nonnegative(),
+  doneLate: z.number().int().nonnegative(),
+  unfinished: z.number().int().nonnegative(),
+  consolidations: z.number().int().nonnegative(),
+});
+export type CloseSummary = z.infer<typeof CloseSummary>;
 
 export const NotificationData = z.discriminatedUnion('event', [
-  z.object({ event: z.literal('approval-request'), stage: z.string(), stageLabel: z.string().optional() }),
+  z.object({ event: z.literal('approval-request'), stage: z.string(), stageLabel: z.string().optional(), summary: CloseSummary.optional() }),
   /** `planText` is the plan as recipients read it; optional because notices queued by older runs lack it. */
   z.object({ event: z.literal('plan-issued'), issuedOn: LocalDate, signedBy: z.string().optional(), planText: z.string().optional() }),
   z.object({
     event: z.literal('assignment'), ...Work, deliverable: Deliverable, lastDay: LocalDate.optional(),
-    lead: z.string(), coordinators: z.array(z.string()),
+    lead: z.string(), coordinators: z.array(z.string()), indicators: z.array(IndicatorToReport).optional(),
   }),
   z.object({ event: z.literal('reminder'), ...Work, lastDay: LocalDate, workingDaysLeft: z.number() }),
   z.object({ event: z.literal('overdue'), ...Work, lastDay: LocalDate }),
@@ -28,12 +49,18 @@ export const NotificationData = z.discriminatedUnion('event', [
     event: z.literal('escalation'), ...Work, lastDay: LocalDate, step: z.number(), target: EscalationTarget,
     lateAgency: z.string(), workingDaysLate: z.number(),
   }),
-  z.object({ event: z.literal('report-received'), ...Work, agency: z.string(), submittedAt: z.number() }),
+  z.object({
+    event: z.literal('report-received'), ...Work, agency: z.string(), submittedAt: z.number(),
+    /** What the report says, for the reviewer to judge without opening anything else. */
+    report: z.object({ text: z.string().max(20_000), values: z.array(z.object({ name: z.string(), value: z.string() })) }).optional(),
+  }),
   z.object({ event: z.literal('report-returned'), ...Work, reason: z.string(), newLastDay: LocalDate.optional() }),
   z.object({ event: z.literal('report-accepted'), ...Work, onTime: z.boolean() }),
   z.object({ event: z.literal('deadline-extended'), ...Work, oldLastDay: LocalDate.optional(), newLastDay: LocalDate, reason: z.string() }),
+  /** `report` (the table and the .docx) is optional because notices queued by older runs carry Markdown only. */
   z.object({
     event: z.literal('consolidated-report'), consolidationId: z.string(), markdown: z.string(), missing: z.array(z.string()),
+    report: ConsolidatedReport.optional(),
     /** The reporting cycle's label (`năm 2027`) and whether this is a supplementary report (báo cáo bổ sung). */
     cycleLabel: z.string().optional(), supplement: z.boolean().optional(),
   }),
@@ -50,7 +77,8 @@ export const Notification = z.object({
   /** Workflow id + event + recipient: the same key is never delivered twice. */
   key: z.string(),
   to: Contact,
-  plan: z.object({ id: z.string(), number: z.string(), title: z.string() }),
+  /** Issuer and issue date are optional because notices queued by older runs lack them. */
+  plan: z.object({ id: z.string(), number: z.string(), title: z.string(), issuer: z.string().optional(), issuedOn: LocalDate.optional() }),
   /** Workflow time when the workflow decided to send it, and the instant the calendar planned it for. */
   createdAt: z.number(),
   plannedAt: z.number().optional(),

@@ -7,7 +7,7 @@ export const AssignmentStatus = z.enum([
   'due-soon', // sắp đến hạn: inside the reminder window
   'overdue', // đang thực hiện quá hạn
   'submitted', // đã nộp – chờ duyệt
-  'returned', // bị trả lại
+  'returned', // đề nghị bổ sung, hoàn thiện (returned for completion)
   'done-on-time', // hoàn thành đúng hạn
   'done-late', // hoàn thành quá hạn
   'cancelled', // đã hủy
@@ -21,7 +21,7 @@ export const STATUS_LABELS: Record<AssignmentStatus, { vi: string; en: string }>
   'due-soon': { vi: 'sắp đến hạn', en: 'due soon' },
   overdue: { vi: 'đang thực hiện quá hạn', en: 'overdue' },
   submitted: { vi: 'đã nộp – chờ duyệt', en: 'submitted, awaiting review' },
-  returned: { vi: 'bị trả lại', en: 'returned' },
+  returned: { vi: 'đề nghị bổ sung, hoàn thiện', en: 'returned for completion' },
   'done-on-time': { vi: 'hoàn thành đúng hạn', en: 'completed on time' },
   'done-late': { vi: 'hoàn thành quá hạn', en: 'completed late' },
   cancelled: { vi: 'đã hủy', en: 'cancelled' },

@@ -1,12 +1,14 @@
-// `npm start`: the worker, joined to TEMPORAL_ADDRESS, or with nothing configured to an embedded dev server.
+// `npm start`: the worker and the portal, joined to the Temporal cluster the environment or a profile names
+// (worker/config.ts), or with nothing configured to an embedded dev server.
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { z } from 'zod';
 import { createActivities } from '../activities';
 import { loadMailConfig, smtpConfigured } from '../activities/email/config';
 import { createMailer } from '../activities/email/mailer';
 import { startPortalFromEnv } from '../client/http/embed';
 import { openStore } from '../store';
-import { loadConfig, type Config } from './config';
+import { loadConfig, temporalTarget, type Config } from './config';
 import { startDevServer } from './dev-server';
 import { planflowSinks } from './sinks';
 
@@ -14,39 +16,41 @@ import { planflowSinks } from './sinks';
 interface Temporal {
   connection: NativeConnection;
   client: Client;
+  namespace: string;
   stop: () => Promise<void>;
 }
 
 async function connect(config: Config): Promise<Temporal> {
-  if (config.TEMPORAL_ADDRESS) {
-    const options = {
-      address: config.TEMPORAL_ADDRESS,
-      apiKey: config.TEMPORAL_API_KEY,
-      tls: config.TEMPORAL_TLS === 'true' || config.TEMPORAL_API_KEY !== undefined,
-    };
-    const connection = await NativeConnection.connect(options);
-    const clientConnection = await Connection.connect(options);
-    const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
-    return { connection, client, stop: async () => (await clientConnection.close(), await connection.close()) };
+  const target = temporalTarget(config);
+  switch (target.kind) {
+    case 'cluster': {
+      const connection = await NativeConnection.connect(target.connection);
+      const clientConnection = await Connection.connect(target.connection);
+      const client = new Client({ connection: clientConnection, namespace: target.namespace });
+      console.log(`Temporal: ${target.connection.address}, namespace "${target.namespace}".`);
+      return { connection, client, namespace: target.namespace, stop: async () => (await clientConnection.close(), await connection.close()) };
+    }
+    case 'embedded': {
+      const server = await startDevServer({ ...config, TEMPORAL_NAMESPACE: target.namespace });
+      console.log(`Temporal dev server: ${target.address}, giao diện cho người vận hành http://localhost:${config.PLANFLOW_DEV_UI_PORT}`);
+      console.log(`Dữ liệu lưu tại ${config.PLANFLOW_DATA_DIR}/temporal.db (khởi động lại vẫn giữ trạng thái).`);
+      return { connection: server.nativeConnection, client: server.client, namespace: target.namespace, stop: () => server.teardown() };
+    }
   }
-  const server = await startDevServer(config);
-  console.log(`Temporal dev server: localhost:${config.PLANFLOW_DEV_SERVER_PORT}, giao diện cho người vận hành http://localhost:${config.PLANFLOW_DEV_UI_PORT}`);
-  console.log(`Dữ liệu lưu tại ${config.PLANFLOW_DATA_DIR}/temporal.db (khởi động lại vẫn giữ trạng thái).`);
-  return { connection: server.nativeConnection, client: server.client, stop: () => server.teardown() };
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const mailConfig = loadMailConfig();
   const mailer = createMailer(mailConfig);
-  const { connection, client, stop } = await connect(config);
+  const { connection, client, namespace, stop } = await connect(config);
   // One store for the portal and the sent-log: every worker sharing it sends each notice once.
   const store = await openStore();
   const portal = await startPortalFromEnv({ store, temporal: client, taskQueue: config.PLANFLOW_TASK_QUEUE, mailer, mailConfig });
   try {
     const worker = await Worker.create({
       connection,
-      namespace: config.TEMPORAL_NAMESPACE,
+      namespace,
       taskQueue: config.PLANFLOW_TASK_QUEUE,
       workflowsPath: require.resolve('../workflows'),
       activities: createActivities(mailConfig, mailer, store.sentLog),
@@ -65,6 +69,9 @@ async function main(): Promise<void> {
     await stop();
   }
 }
+
+// Messages zod writes for itself (activities validating their input) are Vietnamese, as the people who read them.
+z.config(z.locales.vi());
 
 main().catch((error: unknown) => {
   console.error(`planflow: ${error instanceof Error ? error.message : String(error)}`);

@@ -12,6 +12,7 @@ import { documentNumber, stepWorkflowId } from '../model/ids';
 import type { Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
 import { planText } from '../model/plan-text';
+import { consolidatedReport } from '../model/report';
 import { FINAL_STATUSES, type PlanStage } from '../model/status';
 import { approversOf, assigneeFor, PlanIndex, recipientIds, stepsOf, type StepSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
@@ -200,8 +201,10 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     const record: ConsolidationRecord = { id: c.id, cycle: cycle?.key, supplement, at: Date.now(), included: reports.map((r) => r.agencyId), result, markdown };
     state.consolidations.push(record);
     const missing = entries.filter((a) => !record.included.includes(a.agencyId)).map((a) => a.agencyId);
+    // The report itself travels with the notice: the email shows its table and attaches it as a .docx (Decree 30).
+    const report = consolidatedReport(plan, c, result, { cycle: cycle?.label, supplement });
     tell(c.to, `consolidated-${roundKey(round)}${count ? `/${count + 1}` : ''}`, {
-      event: 'consolidated-report', consolidationId: c.id, markdown, missing: result.missing, cycleLabel: cycle?.label, supplement,
+      event: 'consolidated-report', consolidationId: c.id, markdown, missing: result.missing, cycleLabel: cycle?.label, supplement, report,
     }, cycle?.key);
     events.consolidation(Date.now(), { id: c.id, cycle: cycle?.key, reported: reports.length, missing, supplement });
     changes++;

@@ -12,7 +12,15 @@ import { addOfficialDecision, officialDecisions } from '../calendar';
 import { withClient } from '../connect';
 import { DEFAULT_TASK_QUEUE } from '../planflow';
 
-const Kind = z.enum(PERIOD_KINDS);
+/** Period kinds as people type them (`quy`, `nam`, with or without marks); the English ids still work. */
+const KIND_NAMES: Record<string, z.infer<typeof PeriodKind>> = {
+  thang: 'month', tháng: 'month', quy: 'quarter', quý: 'quarter', '6-thang': 'half-year', '6-tháng': 'half-year',
+  '9-thang': 'nine-months', '9-tháng': 'nine-months', nam: 'year', năm: 'year',
+};
+const PeriodKind = z.enum(PERIOD_KINDS);
+/** In Vietnamese the error lists the Vietnamese names; `--lang en` keeps zod's English list of ids. */
+const kindIn = (lang: Lang) => z.string().transform((k) => KIND_NAMES[k.toLocaleLowerCase('vi')] ?? k)
+  .pipe(lang === 'vi' ? z.enum(PERIOD_KINDS, { error: 'cần một trong: thang, quy, 6-thang, 9-thang, nam' }) : PeriodKind);
 const Year = z.coerce.number().int().min(1900).max(2199);
 const Days = z.coerce.number().int().min(-3660).max(3660);
 
@@ -91,13 +99,13 @@ export function calendarCommand(program: Command): void {
     })));
 
   calendar.command('period')
-    .description(`kỳ báo cáo theo Nghị định 09/2019/NĐ-CP chứa NGÀY (LOẠI: ${PERIOD_KINDS.join(', ')})`)
-    .argument('<LOẠI>', PERIOD_KINDS.join(', '))
+    .description('kỳ báo cáo theo Nghị định 09/2019/NĐ-CP chứa NGÀY')
+    .argument('<LOẠI>', 'thang, quy, 6-thang, 9-thang hoặc nam')
     .argument('<NGÀY>', 'ngày thuộc kỳ')
     .option(...JSON_OPTION)
     .action(act((kind: string, date: string, options: { json?: boolean }, command: Command) => {
       const lang = langOfCommand(command);
-      const a = checkInput(z.object({ LOẠI: Kind, NGÀY: DateArg }), { LOẠI: kind, NGÀY: date }, lang);
+      const a = checkInput(z.object({ LOẠI: kindIn(lang), NGÀY: DateArg }), { LOẠI: kind, NGÀY: date }, lang);
       return a ? period(a.LOẠI, a.NGÀY, options.json === true, lang) : USAGE_ERROR;
     }));
 }
@@ -171,7 +179,7 @@ function isWorking(date: CivilDate, json: boolean, lang: Lang): number {
   return status.working ? 0 : 1;
 }
 
-function period(kind: z.infer<typeof Kind>, date: CivilDate, json: boolean, lang: Lang): number {
+function period(kind: z.infer<typeof PeriodKind>, date: CivilDate, json: boolean, lang: Lang): number {
   const p = periodContaining(kind, date);
   if (!p) {
     process.stderr.write(vi(lang, `${date} không thuộc kỳ báo cáo loại "${kind}" nào (kỳ 9 tháng chốt số liệu đến 14/9)\n`, `${date} is in no "${kind}" period (nine-month data ends on 14/9)\n`));

@@ -9,7 +9,8 @@ import { approversOf } from '../../model/work';
 import { formatProblem } from '../../model/validate';
 import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, langOfCommand, readText } from '../args';
 import { withClient } from '../connect';
-import { formatAssignment, formatPlan } from '../format';
+import { formatAssignment, formatPlan, RUN_STATES } from '../format';
+import { startedPlan } from '../plan-source';
 import { assignmentStatus, DEFAULT_TASK_QUEUE, listPlans, planStatus, startPlan } from '../planflow';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
@@ -50,7 +51,7 @@ export function statusCommand(program: Command): void {
       const type = (await client.workflow.getHandle(id).describe()).type;
       const view = type === 'assignment' ? await assignmentStatus(client, id) : await planStatus(client, id);
       if (options.json) out(JSON.stringify(view, null, 2));
-      else out('spec' in view ? formatAssignment(view) : formatPlan(view));
+      else out('spec' in view ? formatAssignment(view) : formatPlan(view, await startedPlan(client, id)));
       return 0;
     })));
 }
@@ -64,7 +65,7 @@ export function listCommand(program: Command): void {
       if (options.json) out(JSON.stringify(plans, null, 2));
       else if (!plans.length) out('Chưa có kế hoạch nào.');
       for (const p of options.json ? [] : plans) {
-        out(`${p.id}  ${p.number ?? ''}  ${p.stage ? STAGE_LABELS[p.stage].vi : p.status}  quá hạn: ${p.overdue ?? 0}  (${p.issuer ?? ''})`);
+        out(`${p.id}  ${p.number ?? ''}  ${p.stage ? STAGE_LABELS[p.stage].vi : RUN_STATES[p.status] ?? p.status}  quá hạn: ${p.overdue ?? 0}  (${p.issuer ?? ''})`);
       }
       return 0;
     }));

@@ -8,9 +8,13 @@ import { createActivities } from '../../activities';
 import { loadMailConfig } from '../../activities/email/config';
 import { createMailer, type Mailer } from '../../activities/email/mailer';
 import { keyHash } from '../../activities/email/sent-log';
+import { consolidate } from '../../model/consolidate';
+import { loadPlanText } from '../../model/load';
 import type { Notification } from '../../model/notifications';
+import { consolidatedReport } from '../../model/report';
 import { Worker } from '@temporalio/worker';
 import { deliverOnce } from '../fixtures/workflows';
+import { readExample } from '../helpers/files';
 import { SmtpSink } from '../helpers/smtp';
 import { createDevServerEnv, useTestEnv } from '../helpers/temporal-env';
 
@@ -47,9 +51,9 @@ test('a reminder arrives once: Vietnamese subject naming the plan, text and HTML
   expect(await activities.notify(reminder(key))).toEqual({ delivered: false }); // a retry after a lost completion
   const [mail] = smtp.to('an-son@vanquan.example').map((r) => r.mail);
   expect(smtp.to('an-son@vanquan.example')).toHaveLength(1);
-  expect(mail!.subject).toBe('[292/KH-UBND] Nhắc hạn nộp báo cáo: còn 3 ngày làm việc');
-  expect(mail!.text).toContain('Còn 3 ngày làm việc đến hạn nộp báo cáo (hết thứ sáu, ngày 19/11/2021)');
-  expect(mail!.html).toContain('Kính gửi: UBND xã An Sơn.');
+  expect(mail!.subject).toBe('[292/KH-UBND] Nhắc việc: nhiệm vụ sắp đến hạn (còn 3 ngày làm việc)');
+  expect(mail!.text).toContain('Còn 3 ngày làm việc đến hạn nộp báo cáo (thời hạn: đến hết Thứ Sáu, ngày 19/11/2021)');
+  expect(mail!.html).toContain('<p>Kính gửi: UBND xã An Sơn</p>');
   expect(mail!.messageId).toBe(`<${keyHash(key)}@vanquan.example>`);
   expect(mail!.headers.get('x-planflow-key')).toBe(key);
 });
@@ -84,6 +88,45 @@ test('a 550 fails at once as undeliverable; a refused connection is left to Temp
   downMailer.close();
   expect(transient).not.toBeInstanceOf(ApplicationFailure);
   expect((transient as { code?: string }).code).toMatch(/ECONNECTION|ECONNREFUSED|ESOCKET/);
+});
+
+test('the consolidated report arrives as an HTML table of recomputed figures with its .docx attached', async () => {
+  const loaded = loadPlanText(readExample('dien-bien-292-kh-ubnd-2019.yaml'), 'vi');
+  if (!loaded.ok) throw new Error('example does not load');
+  const plan = loaded.plan;
+  const values = { 'tre-em-tiep-can-dich-vu': { numerator: 300, denominator: 400 }, 'can-bo-duoc-cung-cap-kien-thuc': { numerator: 10, denominator: 40 } };
+  const result = consolidate(plan.indicators, [
+    { agencyId: 'xa-thanh-xuong', agencyName: 'UBND xã Thanh Xương', values },
+    { agencyId: 'xa-thanh-an', agencyName: 'UBND xã Thanh An', values: { 'tre-em-tiep-can-dich-vu': { numerator: 100, denominator: 200 } } },
+  ], [{ id: 'xa-thanh-xuong', name: 'UBND xã Thanh Xương' }, { id: 'xa-thanh-an', name: 'UBND xã Thanh An' }, { id: 'xa-na-u', name: 'UBND xã Na Ư' }], '2025-12-20');
+  const report = consolidatedReport(plan, { id: 'tong-hop', by: 'phong-ldtbxh', to: ['chu-tich-ubnd-huyen'] }, result, { cycle: 'năm 2025', supplement: true });
+  await activities.notify(reminder('k/consolidated', {
+    to: { id: 'chu-tich-ubnd-huyen', name: 'Chủ tịch UBND huyện Điện Biên', emails: ['chutich@dienbien.example'], language: 'vi' },
+    data: { event: 'consolidated-report', consolidationId: 'tong-hop', markdown: '', missing: result.missing, report },
+  }));
+  const [received] = smtp.to('chutich@dienbien.example');
+  const mail = received!.mail;
+  expect(mail.subject).toBe('[292/KH-UBND] Báo cáo bổ sung kết quả thực hiện Kế hoạch số 292/KH-UBND (năm 2025)');
+  expect(mail.html).toContain('<table style="border-collapse:collapse">');
+  expect(mail.html).toContain('66,7% (400/600)'); // 300+100 of 400+200, not 62,5% (the average of 75% and 50%)
+  expect(mail.html).toContain('25% (10/40)');
+  expect(mail.text).toContain('Đơn vị chưa gửi báo cáo: UBND xã Na Ư.');
+  expect(mail.attachments).toHaveLength(1);
+  const [docx] = mail.attachments;
+  expect(docx!.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  expect(docx!.filename).toBe('bao-cao-bo-sung-tong-hop-2025-12-20.docx');
+  expect(docx!.content.subarray(0, 2).toString()).toBe('PK'); // a zip, as every .docx is
+});
+
+test('a refused address is explained in Vietnamese to the lead office, without the server\'s English reply', async () => {
+  await activities.notify(reminder('k/undeliverable', {
+    to: { id: 'phong', name: 'Phòng Lao động', emails: ['phong@vanquan.example'], language: 'vi' },
+    data: { event: 'undeliverable', stepId: 's', clauseText: 'Báo cáo năm.', agency: 'UBND xã Y', address: 'y@vanquan.example', reason: '550 5.1.1 <y@vanquan.example>: Recipient address rejected: User unknown' },
+  }));
+  const mail = smtp.to('phong@vanquan.example')[0]!.mail;
+  expect(mail.text).toContain('máy chủ thư của đơn vị từ chối nhận');
+  expect(mail.text).toContain('mã lỗi 550');
+  expect(mail.text).not.toMatch(/Recipient|rejected|User unknown/);
 });
 
 test('English for a recipient who reads English', async () => {

@@ -1,6 +1,8 @@
 // Reports, reviews and extensions on the time-skipping server: what is refused (and leaves no trace), how a
 // returned report ends late, how an extension moves the reminders, and how the district consolidates.
 import type { Client } from '@temporalio/client';
+import mammoth from 'mammoth';
+import { consolidationDocx } from '../../client/commands/render';
 import {
   approve, cancelPlan, consolidateNow, extendDeadline, planStatus, reviewReport, startPlan,
   submitReport,
@@ -121,6 +123,11 @@ test('consolidation sums numerators and denominators, compares with 70% and 90%,
     expect(report.map((n) => n.to.id)).toEqual(['ubnd-huyen']);
     const markdown = report[0]!.data.event === 'consolidated-report' ? report[0]!.data.markdown : '';
     expect(markdown).toContain('66,7%');
+    // `planflow render consolidation`: the plan read back from the workflow's history, its consolidation as .docx.
+    const { entry, docx } = await consolidationDocx(client, planId);
+    expect(entry).toMatchObject({ id: 'tong-hop-huyen', supplement: false });
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    expect((await mammoth.extractRawText({ buffer: docx })).value).toContain('66,7% (400/600)');
     await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'close' });
     await endedPlan(client, planId);
     await recordHistory(client, planId, 'v2-plan-consolidated-and-closed');

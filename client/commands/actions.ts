@@ -26,7 +26,7 @@ export function approveCommand(program: Command): void {
     .argument(...PLAN_ID)
     .requiredOption(...asOption('mã lãnh đạo duyệt'))
     // Always named: approving "whatever is pending" once closed a running plan by accident.
-    .requiredOption('--stage <BƯỚC>', 'bước duyệt: ban-hanh (issue) hoặc ket-thuc (close)')
+    .requiredOption('--stage <BƯỚC>', 'bước duyệt: ban-hanh (ký ban hành) hoặc ket-thuc (kết thúc kế hoạch)')
     .action(act((id: string, options: { as: string; stage: string }) => withClient(async (client) => {
       const stage = STAGE_NAMES[options.stage] ?? options.stage;
       out(formatPlan(await approve(client, id, { by: options.as, stage }), await startedPlan(client, id)));

@@ -22,7 +22,7 @@ describe('urgencyOf', () => {
   it('colours overdue, due soon, on track, waiting and done', () => {
     expect(AssignmentStatus.options.map((s) => [s, urgencyOf(s)])).toEqual([
       ['not-due', 'on-track'], ['due-soon', 'due-soon'], ['overdue', 'overdue'], ['submitted', 'waiting'], ['returned', 'due-soon'],
-      ['done-on-time', 'done'], ['done-late', 'done'], ['cancelled', 'done'], ['no-deadline', 'on-track'],
+      ['done-on-time', 'done'], ['done-late', 'done'], ['cancelled', 'done'], ['reassigned', 'done'], ['no-deadline', 'on-track'],
     ]);
   });
 });

@@ -2,7 +2,7 @@
 // names (a group such as "UBND các xã" gives one per member) and, for recurring work, per reporting cycle. Each
 // carries what its workflow needs and no more.
 import { z } from 'zod';
-import { addDays, countFrom, lastDay, OfficialBreak, recurringCycles, type CivilDate, type Cycle, type DayUnit } from './calendar';
+import { addDays, countFrom, instantAt, lastDay, OfficialBreak, recurringCycles, type CivilDate, type Cycle, type DayUnit } from './calendar';
 import { documentNumber } from './ids';
 import { Contact } from './notifications';
 import { Deadline, Deliverable, Indicator, ReminderPolicy, type Agency, type Plan } from './plan';
@@ -157,6 +157,14 @@ export function cyclesOf(plan: Plan, deadline: Extract<Deadline, { kind: 'recurr
     lastDay: c.lastDay,
     counted: deadline.afterCutoff && { from: c.cutoffEnd, ...deadline.afterCutoff },
   }));
+}
+
+/**
+ * When a cycle opens: the first at the plan's issue, each later one at the start of office hours on the day after
+ * the previous cycle's last day, so its assignment notice does not go out at midnight.
+ */
+export function cycleOpensAt(cycle: StepCycle, issuedOn: CivilDate, officeStart: string): number {
+  return cycle.opensOn <= issuedOn ? instantAt(issuedOn) : instantAt(cycle.opensOn, officeStart);
 }
 
 /** How a one-off deadline is counted, when it is counted in days from an event. */

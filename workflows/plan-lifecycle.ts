@@ -6,7 +6,7 @@ import {
   CancellationScope, condition, getExternalWorkflowHandle, setHandler, startChild, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { Amend, Approve, Cancel } from '../model/actions';
-import { civilDateAt, instantAt, useOfficialDecisions, type CivilDate, type OfficialBreak } from '../model/calendar';
+import { civilDateAt, useOfficialDecisions, type CivilDate, type OfficialBreak } from '../model/calendar';
 import { consolidate, consolidatedMarkdown, type AcceptedReport } from '../model/consolidate';
 import { documentNumber, stepWorkflowId } from '../model/ids';
 import type { Notification } from '../model/notifications';
@@ -14,7 +14,7 @@ import type { Plan } from '../model/plan';
 import { planText } from '../model/plan-text';
 import { consolidatedReport } from '../model/report';
 import { FINAL_STATUSES, type PlanStage } from '../model/status';
-import { approversOf, assigneeFor, PlanIndex, recipientIds, stepsOf, type StepSpec } from '../model/work';
+import { approversOf, assigneeFor, cycleOpensAt, PlanIndex, recipientIds, stepsOf, type StepSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
 import {
   amendStepSignal, amendUpdate, approveUpdate, assignmentsChangedSignal, cancelUpdate, consolidateUpdate, officialCalendarSignal, planStatusQuery,
@@ -108,7 +108,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     for (const step of steps) {
       assigned.set(step.stepId, new Set(step.assignees.map((a) => a.assignee.id)));
       const first = step.cycles?.[0];
-      if (step.cycles && (!first || instantAt(first.opensOn) > Date.now())) continue;
+      if (step.cycles && !first) continue;
       for (const a of step.assignees) {
         const assignmentId = `${stepWorkflowId(id, step.stepId)}/${a.assignee.id}${first ? `/${first.key}` : ''}`;
         const lastDay = first?.lastDay ?? step.common.lastDay;
@@ -184,7 +184,8 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   }
 
   const consolidated = (r: Round) => state.consolidations.some((c) => !c.supplement && roundKey({ consolidation: c, cycle: c.cycle ? { key: c.cycle } : undefined }) === roundKey(r));
-  const opened = (r: Round) => !r.cycle || instantAt(r.cycle.opensOn) <= Date.now();
+  const opensAt = (r: Round) => r.cycle && cycleOpensAt(r.cycle, state.issuedOn!, plan.reminderPolicy.officeHours.start);
+  const opened = (r: Round) => !r.cycle || opensAt(r)! <= Date.now();
   const expectedIn = (r: Round) => r.stepIds.reduce((n, stepId) => n + (assigned.get(stepId)?.size ?? 0), 0);
 
   /** Consolidates a round with what has come in, naming who is missing; a supplement adds reports accepted since. */
@@ -266,7 +267,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
       setStage('awaiting-close-approval');
       tell(approversOf(plan, 'close'), 'approval-request-close', { event: 'approval-request', stage: 'close', stageLabel: 'Kết thúc kế hoạch' });
     }
-    const next = [reportingCloses, ...rounds.filter((r) => !consolidated(r)).flatMap((r) => [roundDueAt(plan, r, steps, issuedOn), r.cycle && instantAt(r.cycle.opensOn)])]
+    const next = [reportingCloses, ...rounds.filter((r) => !consolidated(r)).flatMap((r) => [roundDueAt(plan, r, steps, issuedOn), opensAt(r)])]
       .filter((t): t is number => t !== undefined && t > Date.now());
     await waitForChange(next.length ? Math.min(...next) : undefined);
   }

@@ -21,7 +21,8 @@ export function validateApprove(plan: Plan, state: PlanState, raw: unknown): voi
   const pending = pendingApproval(state.stage);
   if (stage !== pending) {
     const waiting = pending ? `; bước đang chờ duyệt: ${STAGE_NAMES[pending]}` : '';
-    reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage].vi}": bước "${stage}" không chờ duyệt${waiting}.`);
+    const named = stage === 'issue' || stage === 'close' ? STAGE_NAMES[stage] : stage;
+    reject('wrong-stage', `Kế hoạch đang ở giai đoạn "${STAGE_LABELS[state.stage].vi}": bước "${named}" không chờ duyệt${waiting}.`);
   }
   if (!approversOf(plan, stage).includes(by)) reject('not-approver', 'Người gửi không có thẩm quyền duyệt bước này của kế hoạch.');
 }

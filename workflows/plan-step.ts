@@ -5,10 +5,10 @@
 import {
   CancellationScope, condition, getExternalWorkflowHandle, isCancellation, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
-import { instantAt, useOfficialDecisions } from '../model/calendar';
+import { useOfficialDecisions } from '../model/calendar';
 import { assignmentWorkflowId, pageWorkflowId } from '../model/ids';
 import { FINAL_STATUSES } from '../model/status';
-import { assignmentSpec, countedLastDay, type Assignee, type StepCycle, type StepSpec } from '../model/work';
+import { assignmentSpec, countedLastDay, cycleOpensAt, type Assignee, type StepCycle, type StepSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
 import { assignment } from './assignment';
 import { amendStepSignal, assignmentsChangedSignal, officialCalendarSignal } from './definitions';
@@ -133,7 +133,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     else {
       const cycles = step.cycles ?? [undefined];
       for (const cycle of cycles) {
-        const opensAt = cycle ? instantAt(cycle.opensOn) : Date.now();
+        const opensAt = cycle ? cycleOpensAt(cycle, step.cycles![0]!.opensOn, step.common.policy.officeHours.start) : Date.now();
         if (opensAt > Date.now()) await condition(() => false, opensAt - Date.now());
         opened = cycle;
         for (const a of step.assignees) open(a, cycle);

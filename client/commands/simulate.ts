@@ -139,8 +139,9 @@ function detail(input: Record<string, unknown>): string {
   const text = (key: string) => (typeof input[key] === 'string' ? input[key] : undefined);
   const stage = text('stage');
   const to = text('to');
-  const decision = { accept: 'chấp nhận', return: 'trả lại' }[text('decision') ?? ''];
-  const parts = [stage && `"${stage}"`, decision, to && `→ ${to}`].filter((p) => p !== undefined);
+  const decision = { accept: 'tiếp nhận', return: 'đề nghị bổ sung, hoàn thiện' }[text('decision') ?? ''];
+  const stageName = stage && ({ issue: 'ký ban hành', close: 'kết thúc kế hoạch' }[stage] ?? stage);
+  const parts = [stageName, decision, to && `→ ${to}`].filter((p) => p !== undefined);
   return parts.length ? ` ${parts.join(' ')}` : '';
 }
 

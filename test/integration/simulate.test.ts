@@ -247,9 +247,9 @@ test('the timeline reads as Vietnamese text: local time, names, what happened', 
   const { plan, result } = await scriptedRun();
   const text = formatSimulation(plan, result);
   expect(text).toContain(`Mô phỏng kế hoạch ${result.final.planId}: ${plan.document.title}`);
-  expect(text).toMatch(/\d\d\/\d\d\/\d{4} 09:00 {2}Chủ tịch UBND tỉnh Nguyễn Văn Minh \(chu-tich\) duyệt "issue" · kế hoạch/);
+  expect(text).toMatch(/\d\d\/\d\d\/\d{4} 09:00 {2}Chủ tịch UBND tỉnh Nguyễn Văn Minh \(chu-tich\) duyệt ký ban hành · kế hoạch/);
   expect(text).toMatch(/Thông báo nhắc hạn → UBND xã Bình Minh \(xa-binh-minh\) · bao-cao-nam\/xa-binh-minh/);
-  expect(text).toContain('Bị từ chối: Chủ tịch UBND tỉnh Nguyễn Văn Minh (chu-tich) duyệt "issue" — ');
+  expect(text).toContain('Bị từ chối: Chủ tịch UBND tỉnh Nguyễn Văn Minh (chu-tich) duyệt ký ban hành — ');
   expect(text).toContain('Kết quả: đã kết thúc');
 });
 

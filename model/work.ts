@@ -3,7 +3,7 @@
 // carries what its workflow needs and no more.
 import { z } from 'zod';
 import { addDays, countFrom, instantAt, lastDay, OfficialBreak, recurringCycles, type CivilDate, type Cycle, type DayUnit } from './calendar';
-import { documentNumber } from './ids';
+import { noticePlan, noticeWork } from './notice-context';
 import { Contact } from './notifications';
 import { Deadline, Deliverable, Indicator, ReminderPolicy, type Agency, type Plan } from './plan';
 
@@ -13,8 +13,11 @@ export type Counted = z.infer<typeof Counted>;
 
 export const AssignmentSpec = z.object({
   planId: z.string(),
-  plan: z.object({ id: z.string(), number: z.string(), title: z.string() }),
+  plan: z.object({ id: z.string(), number: z.string(), title: z.string(), issuer: z.string().optional(), issuedOn: z.iso.date().optional() }),
   stepId: z.string(),
+  /** The step as people name it and its deadline in the plan's own words, for notices (absent in older specs). */
+  stepTitle: z.string().optional(),
+  deadlineWords: z.string().optional(),
   stepKind: z.enum(['clause', 'submission']),
   text: z.string(),
   deliverable: Deliverable,
@@ -205,7 +208,7 @@ export const assigneeFor = (index: PlanIndex, step: StepSpec, agencyId: string):
 /** Every step of the plan with its assignments, deadlines resolved against the issue date. */
 export function stepsOf(plan: Plan, planId: string, issuedOn: CivilDate, calendar: OfficialBreak[] = []): StepSpec[] {
   const index = PlanIndex.of(plan);
-  const planRef = { id: planId, number: documentNumber(plan), title: plan.document.title };
+  const planRef = { ...noticePlan(plan, planId), issuedOn };
   const leaders = index.contacts(approversOf(plan, 'issue'));
   const indicators = new Map(plan.indicators.map((i) => [i.id, i]));
   const stepDays: Record<string, { dueOn?: CivilDate }> = {};
@@ -218,7 +221,7 @@ export function stepsOf(plan: Plan, planId: string, issuedOn: CivilDate, calenda
     const toGroup = index.isGroup(base.lead);
     const receiver = base.via ?? (toGroup ? undefined : base.lead);
     const common: StepSpec['common'] = {
-      planId, plan: planRef, stepId, stepKind: kind, text: base.text, deliverable: base.deliverable,
+      planId, plan: planRef, stepId, ...noticeWork(plan, stepId, base.deadline), stepKind: kind, text: base.text, deliverable: base.deliverable,
       lead: index.contact(receiver ?? base.lead), informed: base.via && !toGroup ? [index.contact(base.lead)] : [],
       coordinators: index.contacts(base.coordinators).map((c) => c.name), leaders, approver: base.approver,
       deadline: base.deadline, lastDay: due, counted: cycles ? undefined : countedOf(base.deadline, issuedOn, stepDays),

@@ -7,6 +7,7 @@ import {
 import type { Extend, Review, SubmitReport } from '../model/actions';
 import { deadlineInstant, instantAt, useOfficialDecisions, type Notice } from '../model/calendar';
 import type { Notification } from '../model/notifications';
+import { indicatorsToReport, unitOf } from '../model/notice-context';
 import { FINAL_STATUSES } from '../model/status';
 import { countedLastDay, type AssignmentSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
@@ -47,7 +48,7 @@ async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promis
   let indexed = ''; // the status and last day last written to the search attributes
   const view = (): AssignmentView => ({ id, spec, ...state });
 
-  const work = { stepId: spec.stepId, clauseText: spec.text, deliverable: spec.deliverable };
+  const work = { stepId: spec.stepId, clauseText: spec.text, deliverable: spec.deliverable, stepTitle: spec.stepTitle, deadlineWords: spec.deadlineWords };
   const tell = (to: AssignmentSpec['assignee'], event: string, data: Notification['data'], plannedAt?: number) =>
     outbox.push(notification(spec.plan, to, event, data, plannedAt, spec.cycle?.key));
   const mail = new Mailroom((n, reason) => {
@@ -75,7 +76,10 @@ async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promis
     state.report = { text: input.text, values: input.values, submittedAt: Date.now() };
     state.status = 'submitted';
     state.actions.push({ at: Date.now(), action: 'submit', by: input.by });
-    const received = { event: 'report-received' as const, ...work, agency: spec.assignee.name, submittedAt: Date.now() };
+    const received = {
+      event: 'report-received' as const, ...work, agency: spec.assignee.name, submittedAt: Date.now(),
+      report: { text: input.text, values: reportedValues(spec, input.values) },
+    };
     for (const to of [spec.lead, ...spec.informed]) tell(to, `report-received-${state.actions.length}`, received);
     changes++;
   }
@@ -183,6 +187,7 @@ async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promis
     else {
       tell(spec.assignee, 'assignment', {
         event: 'assignment', ...work, deliverable: spec.deliverable, lastDay: state.lastDay, lead: spec.lead.name, coordinators: spec.coordinators,
+        indicators: indicatorsToReport(spec.indicators),
       });
     }
     state.unsent = [];
@@ -214,6 +219,15 @@ async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promis
     events.status(Date.now(), state.status, spec.cycle?.key);
   }
   return summarise(id, spec, state);
+}
+
+/** A report's values as the reviewer reads them: the indicator's name, and "30/40" or "3 lớp". */
+function reportedValues(spec: AssignmentSpec, values: SubmitReport['values']): { name: string; value: string }[] {
+  return spec.indicators.flatMap((i) => {
+    const v = values[i.id];
+    if (v === undefined) return [];
+    return [{ name: i.name, value: typeof v === 'number' ? `${v} ${unitOf(i)}` : `${v.numerator}/${v.denominator}` }];
+  });
 }
 
 export function summarise(id: string, spec: AssignmentSpec, state: AssignmentState): AssignmentSummary {

@@ -8,7 +8,8 @@ import {
 import type { Amend, Approve, Cancel } from '../model/actions';
 import { civilDateAt, useOfficialDecisions, type CivilDate, type OfficialBreak } from '../model/calendar';
 import { consolidate, consolidatedMarkdown, type AcceptedReport } from '../model/consolidate';
-import { documentNumber, stepWorkflowId } from '../model/ids';
+import { stepWorkflowId } from '../model/ids';
+import { closeSummary, noticePlan } from '../model/notice-context';
 import type { Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
 import { planText } from '../model/plan-text';
@@ -52,7 +53,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   let plan = original; // amendments may add agencies (a successor after a merger)
   let index = PlanIndex.of(plan);
   const id = workflowInfo().workflowId;
-  const planRef = { id, number: documentNumber(plan), title: plan.document.title };
+  const planRef = noticePlan(plan, id);
   const state: PlanState = { stage: 'awaiting-issue-approval', assignments: {}, consolidations: [], actions: [], undeliverable: [] };
   const outbox: Notification[] = [];
   const decided = new Set<string>(); // assignments whose end the plan decided (reassigned, removed)
@@ -103,6 +104,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   /** Issuing fixes the dates; every first-cycle assignment exists from then on, so the approval's answer lists them. */
   function issue(issuedOn: CivilDate): void {
     state.issuedOn = issuedOn;
+    planRef.issuedOn = issuedOn;
     steps = stepsOf(plan, id, issuedOn, decisions);
     rounds = roundsOf(plan, steps);
     for (const step of steps) {
@@ -265,7 +267,10 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     }
     if ((state.stage === 'in-progress' || state.stage === 'consolidating') && closeReady(plan, state, steps, rounds)) {
       setStage('awaiting-close-approval');
-      tell(approversOf(plan, 'close'), 'approval-request-close', { event: 'approval-request', stage: 'close', stageLabel: 'Kết thúc kế hoạch' });
+      tell(approversOf(plan, 'close'), 'approval-request-close', {
+        event: 'approval-request', stage: 'close', stageLabel: 'Kết thúc kế hoạch',
+        summary: closeSummary(scorecards(state).scorecard, state.consolidations.length),
+      });
     }
     const next = [reportingCloses, ...rounds.filter((r) => !consolidated(r)).flatMap((r) => [roundDueAt(plan, r, steps, issuedOn), opensAt(r)])]
       .filter((t): t is number => t !== undefined && t > Date.now());

@@ -6,7 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type Mail from 'nodemailer/lib/mailer';
 import { Notification } from '../model/notifications';
 import { DOCX_TYPE, reportDocx } from './documents';
-import type { MailConfig } from './email/config';
+import { portalUrl, type MailConfig } from './email/config';
 import type { Mailer } from './email/mailer';
 import { keyHash, type SentEntry } from './email/sent-log';
 import { oneLine, renderEmail } from './email/templates';
@@ -37,7 +37,7 @@ export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
     if (claim === 'sent') return { delivered: false };
     // Another worker holds it mid-send (or died holding it, until its lease ends): check again later, never send blind.
     if (claim === 'busy') throw ApplicationFailure.retryable('another worker is sending this notice', 'notice-busy');
-    const email = renderEmail(notification);
+    const email = renderEmail(notification, portalUrl(config));
     const attachments = await attachmentsOf(notification);
     const messageId = `<${keyHash(notification.key)}@${domain}>`;
     const to = notification.to.emails.map((address) => ({ name: oneLine(notification.to.name), address }));

@@ -84,6 +84,8 @@ export const Notification = z.object({
   plannedAt: z.number().optional(),
   /** The reporting cycle of recurring work (`2027`): the same for every notice of one cycle of one assignment. */
   cycle: z.string().optional(),
+  /** The portal page where the reader acts on it (`/assignments/…`, `/plans/…`), URL-encoded; older notices lack it. */
+  page: z.string().max(1000).optional(),
   data: NotificationData,
 });
 export type Notification = z.infer<typeof Notification>;

@@ -16,7 +16,10 @@ const { notify } = proxyActivities<Activities>({
 export function notification(
   plan: Notification['plan'], to: Contact, event: string, data: NotificationData, plannedAt?: number, cycle?: string,
 ): Notification {
-  return { key: `${workflowInfo().workflowId}/${event}/${to.id}`, to, plan, createdAt: Date.now(), plannedAt, cycle, data };
+  const { workflowId } = workflowInfo();
+  // The reader acts on the assignment's page, or on the plan's for the plan's own notices.
+  const page = workflowId === plan.id ? `/plans/${encodeURIComponent(plan.id)}` : `/assignments/${encodeURIComponent(workflowId)}`;
+  return { key: `${workflowId}/${event}/${to.id}`, to, plan, createdAt: Date.now(), plannedAt, cycle, page, data };
 }
 
 /** At most this many sends at once per workflow: a plan-wide notice must not exceed Temporal's pending-activity cap. */

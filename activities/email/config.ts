@@ -11,6 +11,9 @@ export const MailConfig = z.object({
   SMTP_SECURE: z.enum(['true', 'false']).optional(),
   MAIL_FROM: z.string().min(3).default('planflow <planflow@localhost>'),
   PLANFLOW_DATA_DIR: z.string().min(1).default('.planflow'),
+  /** The portal as officials reach it: every email links to the page where its reader acts. */
+  PLANFLOW_PUBLIC_URL: z.url().max(500).optional(),
+  PLANFLOW_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 export type MailConfig = z.infer<typeof MailConfig>;
 
@@ -21,3 +24,6 @@ export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig
 }
 
 export const smtpConfigured = (c: MailConfig) => c.SMTP_URL !== undefined || c.SMTP_HOST !== undefined;
+
+/** Where the portal is for links in emails: PLANFLOW_PUBLIC_URL, else the embedded portal on this machine. */
+export const portalUrl = (c: MailConfig) => (c.PLANFLOW_PUBLIC_URL ?? `http://localhost:${c.PLANFLOW_HTTP_PORT}`).replace(/\/+$/, '');

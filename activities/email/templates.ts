@@ -267,15 +267,21 @@ export const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').
 /** The Vietnamese and English tables, for tests that walk every template. */
 export const TEMPLATES = { vi: VI, en: EN } as const;
 
-export function renderEmail(n: Notification): RenderedEmail {
+export function renderEmail(n: Notification, portal?: string): RenderedEmail {
   const templates = n.to.language === 'en' ? EN : VI;
   // The record is keyed by event, so the template always matches the data; TypeScript cannot see that link.
   const template = templates[n.data.event] as (data: NotificationData, n: Notification) => Content;
-  const { subject, blocks } = template(n.data, n);
+  const content = template(n.data, n);
+  const { subject } = content;
+  // Every message says where to act: the exact page of the portal, after signing in.
+  const where = portal && n.page ? `${portal}${n.page}` : undefined;
+  const blocks = where
+    ? [...content.blocks, p(n.to.language === 'en' ? `To act on it, sign in to planflow: ${where}` : `Đồng chí đăng nhập Cổng planflow để xem và thực hiện: ${where}`)]
+    : content.blocks;
   const name = oneLine(n.to.name);
   // Decree 30 writes "Kính gửi: X" with no full stop after the addressee.
   const greeting = n.to.language === 'en' ? `Dear ${name},` : `Kính gửi: ${name}`;
-  const signature = n.to.language === 'en' ? 'planflow: automatic notice, please do not reply.' : 'planflow: thư tự động, vui lòng không trả lời thư này.';
+  const signature = n.to.language === 'en' ? 'planflow: automatic notice; act in the portal rather than replying.' : 'planflow: thư tự động; đề nghị thực hiện trên Cổng thay vì trả lời thư này.';
   const text = [greeting, ...blocks.map(blockText), `-- \n${signature}`].join('\n\n');
   const html = [`<p>${escapeHtml(greeting)}</p>`, ...blocks.map(blockHtml), `<p style="color:#666">${escapeHtml(signature)}</p>`].join('\n');
   return { subject: oneLine(`[${n.plan.number}] ${subject}`), text, html: `<!doctype html><html lang="${n.to.language}"><body>${html}</body></html>` };

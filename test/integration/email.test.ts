@@ -58,6 +58,14 @@ test('a reminder arrives once: Vietnamese subject naming the plan, text and HTML
   expect(mail!.headers.get('x-planflow-key')).toBe(key);
 });
 
+test('a notice links to the exact page of the portal where its reader acts', async () => {
+  const key = 'plan/292-KH-UBND/2019/bao-cao-xa/xa-an-son/overdue-0@v0/xa-an-son';
+  const page = `/assignments/${encodeURIComponent('plan/292-KH-UBND/2019/bao-cao-xa/xa-an-son')}`;
+  await activities.notify(reminder(key, { to: { id: 'xa-an-son', name: 'UBND xã An Sơn', emails: ['link@vanquan.example'], language: 'vi' }, page }));
+  const [mail] = smtp.to('link@vanquan.example').map((r) => r.mail);
+  expect(mail!.text).toContain(`Đồng chí đăng nhập Cổng planflow để xem và thực hiện: http://localhost:3000${page}`);
+});
+
 test('markup in clause text and header injection in names reach nobody as markup or header', async () => {
   const attack = reminder('k/injection', {
     to: { id: 'xa-x', name: 'UBND xã X\r\nBcc: spy@evil.example', emails: ['x@vanquan.example'], language: 'vi' },

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createDevServerEnv } from '../test/helpers/temporal-env';
+import { type Bundles, prepareBundles } from './bundles';
 import { statusTimes } from './cli-status';
 import { basePlan, type ScaleScenario } from './plans';
 import { pause } from './pool';
@@ -26,16 +27,25 @@ interface Settings {
   statusRuns: number;
   scale: ScaleScenario[];
   scaleLimitMs: number;
+  /** How long reading a scenario's histories may take, after its run. */
+  historyLimitMs: number;
 }
 
-const SETTINGS: Record<'quick' | 'full', Settings> = {
+type Mode = 'smoke' | 'quick' | 'full';
+
+const SETTINGS: Record<Mode, Settings> = {
+  // `--smoke` only checks that the harness runs end to end (tiny counts, nothing written).
+  smoke: {
+    rounds: 3, assignments: 3, warmup: 2, concurrency: 50, statusRuns: 1, scaleLimitMs: 2 * MINUTE, historyLimitMs: MINUTE,
+    scale: [{ communes: 5, clauses: 1, cycles: 1 }, { communes: 3, clauses: 2, cycles: 2 }],
+  },
   quick: {
-    rounds: 3, assignments: 100, warmup: 20, concurrency: 50, statusRuns: 3, scaleLimitMs: 3 * MINUTE,
-    scale: [{ communes: 200, clauses: 1, cycles: 1 }, { communes: 100, clauses: 2, cycles: 2 }],
+    rounds: 3, assignments: 100, warmup: 20, concurrency: 50, statusRuns: 3, scaleLimitMs: 2.5 * MINUTE, historyLimitMs: MINUTE,
+    scale: [{ communes: 300, clauses: 1, cycles: 1 }, { communes: 100, clauses: 5, cycles: 2 }],
   },
   // The issue's sizes; the goal is 10 minutes each, the limit leaves room to see how far past it a run ends.
   full: {
-    rounds: 3, assignments: 500, warmup: 50, concurrency: 50, statusRuns: 5, scaleLimitMs: 20 * MINUTE,
+    rounds: 3, assignments: 500, warmup: 50, concurrency: 50, statusRuns: 5, scaleLimitMs: 20 * MINUTE, historyLimitMs: 5 * MINUTE,
     scale: [{ communes: 10_598, clauses: 1, cycles: 1 }, { communes: 3_321, clauses: 5, cycles: 2 }],
   },
 };
@@ -49,13 +59,13 @@ interface DevServerRun {
 }
 
 /** Rounds alternate which side goes first, so neither always runs on the machine the other just warmed. */
-async function devServerRounds(s: Settings): Promise<DevServerRun> {
+async function devServerRounds(s: Settings, bundles: Bundles): Promise<DevServerRun> {
   const env = await createDevServerEnv();
   const sides: Partial<Record<'bare' | 'planflow', Side>> = {};
   try {
     for (const kind of ['bare', 'planflow'] as const) {
       const taskQueue = `bench-${kind}`;
-      sides[kind] = { client: env.client, taskQueue, worker: await startWorker({ kind, address: env.address, taskQueue }) };
+      sides[kind] = { client: env.client, taskQueue, worker: await startWorker({ kind, address: env.address, taskQueue, bundlePath: bundles.paths[kind] }) };
     }
     const bare = sides.bare!;
     const planflow = sides.planflow!;
@@ -98,12 +108,12 @@ function throughputOf(rounds: RoundResult[]) {
 
 const roundAll = (values: number[]) => values.map((v) => round(v)) as [number, number, number];
 
-async function scaleRuns(s: Settings): Promise<ScaleResult[]> {
+async function scaleRuns(s: Settings, bundles: Bundles): Promise<ScaleResult[]> {
   const results: ScaleResult[] = [];
   for (const scenario of s.scale) {
     log(`scale ${scenario.communes} × ${scenario.clauses} × ${scenario.cycles} (limit ${s.scaleLimitMs / MINUTE} min)`);
     // A scenario that cannot even start its server or worker is recorded as failed, like one that breaks midway.
-    const result = await scaleScenario(ROOT, scenario, s.scaleLimitMs).catch((error: unknown): ScaleResult => ({
+    const result = await scaleScenario(ROOT, scenario, { runMs: s.scaleLimitMs, historyMs: s.historyLimitMs }, bundles.paths.planflow).catch((error: unknown): ScaleResult => ({
       ...scenario, outcome: 'failed', error: String(error).slice(0, 2_000), wallSeconds: 0, peakRssBytes: 0,
       maxHistoryEvents: 0, maxHistoryBytes: 0, maxPayloadBytes: 0, maxSignalsPerRun: 0,
     }));
@@ -114,12 +124,19 @@ async function scaleRuns(s: Settings): Promise<ScaleResult[]> {
 }
 
 async function main(): Promise<void> {
-  const quick = process.argv.includes('--quick');
-  const settings = SETTINGS[quick ? 'quick' : 'full'];
+  const mode: Mode = process.argv.includes('--smoke') ? 'smoke' : process.argv.includes('--quick') ? 'quick' : 'full';
+  const settings = SETTINGS[mode];
   const loadAtStart = loadavg().map((l) => round(l));
-  log(`${quick ? 'quick' : 'full'} run; load average ${loadAtStart.join(' / ')}`);
-  const dev = await devServerRounds(settings);
-  const scale = await scaleRuns(settings);
+  log(`${mode} run; load average ${loadAtStart.join(' / ')}`);
+  const bundles = await prepareBundles();
+  let dev: DevServerRun;
+  let scale: ScaleResult[];
+  try {
+    dev = await devServerRounds(settings, bundles);
+    scale = await scaleRuns(settings, bundles);
+  } finally {
+    bundles.remove();
+  }
   const all = (rounds: RoundResult[]) => rounds.flatMap((r) => r.updateMs);
   const latency = (rounds: RoundResult[]) => {
     const l = latencySummary(all(rounds));
@@ -141,10 +158,12 @@ async function main(): Promise<void> {
   };
   const checked = checkResults(results);
   if (!checked.ok) throw new Error(`bench/results/latest.json would not match its schema:\n${checked.problems.join('\n')}`);
-  mkdirSync(join(__dirname, 'results'), { recursive: true });
-  writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(checked.results, null, 2)}\n`);
+  if (mode !== 'smoke') {
+    mkdirSync(join(__dirname, 'results'), { recursive: true });
+    writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(checked.results, null, 2)}\n`);
+  }
   console.log(table(checked.results, [
-    `Command: npm run bench${quick ? ' -- --quick' : ''}; load average at the start ${loadAtStart.join(' / ')}.`,
+    `Command: npm run bench${mode === 'full' ? '' : ` -- --${mode}`}; load average at the start ${loadAtStart.join(' / ')}.`,
     `Dev server: ${settings.rounds} interleaved rounds of ${settings.assignments} assignments per side (after a ${settings.warmup}-assignment warm-up), ` +
       `${settings.concurrency} concurrent clients, each worker in its own child process (CPU = its process.cpuUsage()).`,
   ]));

@@ -16,7 +16,6 @@ import { startWorker } from './workers';
 
 /** Simulated days per step while waiting for the close: long enough to be quick, short enough to see each round. */
 const STEP = '7 days';
-const HISTORY_LIMIT_MS = 5 * 60_000;
 
 async function runToClose(env: TestWorkflowEnvironment, plan: ReturnType<typeof scalePlan>, taskQueue: string): Promise<void> {
   const client = env.client;
@@ -34,10 +33,12 @@ async function waitForEnd(client: Client, workflowId: string): Promise<void> {
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
 
-export async function scaleScenario(root: string, scenario: ScaleScenario, limitMs: number): Promise<ScaleResult> {
+export async function scaleScenario(
+  root: string, scenario: ScaleScenario, limits: { runMs: number; historyMs: number }, bundlePath: string,
+): Promise<ScaleResult> {
   const env = await createTimeSkippingEnv();
   const taskQueue = 'bench-scale';
-  const worker = await startWorker({ kind: 'planflow', address: env.address, taskQueue }).catch(async (error: unknown) => {
+  const worker = await startWorker({ kind: 'planflow', address: env.address, taskQueue, bundlePath }).catch(async (error: unknown) => {
     await env.teardown();
     throw error;
   });
@@ -50,14 +51,14 @@ export async function scaleScenario(root: string, scenario: ScaleScenario, limit
     const now = await env.currentTimeMs();
     const plan = scalePlan(basePlan(root, now), scenario, `bench-scale-${tag}`, civilDateAt(now));
     try {
-      await withinLimit(limitMs, () => runToClose(env, plan, taskQueue));
+      await withinLimit(limits.runMs, () => runToClose(env, plan, taskQueue));
     } catch (failure) {
       outcome = failure instanceof TimeLimit ? 'timed-out' : 'failed';
       error = describeError(failure);
     }
     const wallSeconds = (performance.now() - start) / 1000;
     // The histories are read even after a failure: they show how far the plan got and which bound it hit.
-    tree = await withinLimit(HISTORY_LIMIT_MS, () => treeStats(env.client, planWorkflowId(planKey(plan)))).catch((failure: unknown) => {
+    tree = await withinLimit(limits.historyMs, () => treeStats(env.client, planWorkflowId(planKey(plan)))).catch((failure: unknown) => {
       error = [error, `histories: ${describeError(failure)}`].filter(Boolean).join('; ');
       return undefined;
     });

@@ -8,6 +8,8 @@ export const WorkerStart = z.strictObject({
   kind: WorkerKind,
   address: z.string().min(1).max(200),
   taskQueue: z.string().min(1).max(200),
+  /** The side's workflows, bundled once by bundles.ts. */
+  bundlePath: z.string().min(1).max(4_000),
 });
 export type WorkerStart = z.infer<typeof WorkerStart>;
 

@@ -15,7 +15,7 @@ export interface BenchWorker {
   stop(): Promise<void>;
 }
 
-const READY_TIMEOUT_MS = 5 * 60_000; // bundling the workflows takes long on a loaded machine
+const READY_TIMEOUT_MS = 2 * 60_000; // loading a bundle is slow on a loaded machine
 
 export async function startWorker(start: WorkerStart): Promise<BenchWorker> {
   const child = fork(join(__dirname, 'worker-process.ts'), [JSON.stringify(start)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

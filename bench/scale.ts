@@ -7,6 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { approve, planStatus, startPlan } from '../client/planflow';
 import { civilDateAt } from '../model/calendar';
 import { planKey, planWorkflowId } from '../model/ids';
+import type { Plan } from '../model/plan';
 import { createTimeSkippingEnv } from '../test/helpers/temporal-env';
 import { treeStats, type TreeStats } from './history';
 import { basePlan, LEADER, scalePlan, type ScaleScenario } from './plans';
@@ -17,19 +18,27 @@ import { startWorker } from './workers';
 /** Simulated days per step while waiting for the close: long enough to be quick, short enough to see each round. */
 const STEP = '7 days';
 
-async function runToClose(env: TestWorkflowEnvironment, plan: ReturnType<typeof scalePlan>, taskQueue: string): Promise<void> {
+async function runToClose(env: TestWorkflowEnvironment, plan: Plan, expected: number, taskQueue: string): Promise<void> {
   const client = env.client;
   const planId = await startPlan(client, plan, taskQueue);
   await approve(client, planId, { by: LEADER, stage: 'issue' });
   while ((await planStatus(client, planId)).stage !== 'awaiting-close-approval') await env.sleep(STEP);
   await approve(client, planId, { by: LEADER, stage: 'close' });
   await waitForEnd(client, planId);
+  // A plan that closed without opening all its work would make the scenario look cheaper than it is.
+  const { stage, scorecard } = await planStatus(client, planId);
+  if (stage !== 'closed' || scorecard.total !== expected) {
+    throw new Error(`${planId} ended ${stage} with ${scorecard.total} assignments, not closed with ${expected}`);
+  }
 }
 
 /** Polls rather than awaiting the result, which would let the test server skip time (see test/helpers/planflow.ts). */
 async function waitForEnd(client: Client, workflowId: string): Promise<void> {
   while ((await client.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING') await pause(250);
 }
+
+/** Every commune has one assignment per action clause and one per cycle of the report. */
+const assignmentsOf = (s: ScaleScenario) => s.communes * (s.clauses - 1 + s.cycles);
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
 
@@ -51,7 +60,7 @@ export async function scaleScenario(
     const now = await env.currentTimeMs();
     const plan = scalePlan(basePlan(root, now), scenario, `bench-scale-${tag}`, civilDateAt(now));
     try {
-      await withinLimit(limits.runMs, () => runToClose(env, plan, taskQueue));
+      await withinLimit(limits.runMs, () => runToClose(env, plan, assignmentsOf(scenario), taskQueue));
     } catch (failure) {
       outcome = failure instanceof TimeLimit ? 'timed-out' : 'failed';
       error = describeError(failure);

@@ -22,13 +22,18 @@ async function runToClose(env: TestWorkflowEnvironment, plan: Plan, expected: nu
   const client = env.client;
   const planId = await startPlan(client, plan, taskQueue);
   await approve(client, planId, { by: LEADER, stage: 'issue' });
-  while ((await planStatus(client, planId)).stage !== 'awaiting-close-approval') await env.sleep(STEP);
+  let { stage } = await planStatus(client, planId);
+  while (stage !== 'awaiting-close-approval') {
+    if (stage === 'closed' || stage === 'cancelled') throw new Error(`${planId} ended ${stage} before its close was asked for`);
+    await env.sleep(STEP);
+    ({ stage } = await planStatus(client, planId));
+  }
   await approve(client, planId, { by: LEADER, stage: 'close' });
   await waitForEnd(client, planId);
   // A plan that closed without opening all its work would make the scenario look cheaper than it is.
-  const { stage, scorecard } = await planStatus(client, planId);
-  if (stage !== 'closed' || scorecard.total !== expected) {
-    throw new Error(`${planId} ended ${stage} with ${scorecard.total} assignments, not closed with ${expected}`);
+  const final = await planStatus(client, planId);
+  if (final.stage !== 'closed' || final.scorecard.total !== expected) {
+    throw new Error(`${planId} ended ${final.stage} with ${final.scorecard.total} assignments, not closed with ${expected}`);
   }
 }
 

@@ -7,7 +7,7 @@ import { assignmentWorkflowId, planWorkflowId, planKey } from '../model/ids';
 import type { Plan } from '../model/plan';
 import { bareParent, reviewUpdate, submitUpdate } from './bare/workflows';
 import { COMMUNE_GROUP, LEADER, REPORT_STEP, REVIEWER, communeId, throughputPlan } from './plans';
-import { inPool, pause, timed, until } from './pool';
+import { inPool, timed, until } from './pool';
 import type { BenchWorker } from './workers';
 
 export interface RoundResult {
@@ -85,5 +85,3 @@ export async function planflowRound(side: Side, base: Plan, assignments: number,
   });
   return { ...result, planId };
 }
-
-export const settle = () => pause(2_000);

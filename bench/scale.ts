@@ -1,0 +1,92 @@
+// Scale scenarios on the time-skipping server: a plan of N communes × clauses × cycles issued and run to close
+// (nobody reports; the overdue rounds consolidate, then the leader closes it), each on a fresh server and worker
+// process, within a time limit. A scenario that fails or runs out of time is recorded with its error, not dropped.
+import { performance } from 'node:perf_hooks';
+import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { approve, planStatus, startPlan } from '../client/planflow';
+import { civilDateAt } from '../model/calendar';
+import { planKey, planWorkflowId } from '../model/ids';
+import type { Plan } from '../model/plan';
+import { createTimeSkippingEnv } from '../test/helpers/temporal-env';
+import { treeStats, type TreeStats } from './history';
+import { basePlan, LEADER, scalePlan, type ScaleScenario } from './plans';
+import { pause, TimeLimit, withinLimit } from './pool';
+import type { ScaleResult } from './results';
+import { startWorker } from './workers';
+
+/** Simulated days per step while waiting for the close: long enough to be quick, short enough to see each round. */
+const STEP = '7 days';
+
+async function runToClose(env: TestWorkflowEnvironment, plan: Plan, expected: number, taskQueue: string): Promise<void> {
+  const client = env.client;
+  const planId = await startPlan(client, plan, taskQueue);
+  await approve(client, planId, { by: LEADER, stage: 'issue' });
+  let { stage } = await planStatus(client, planId);
+  while (stage !== 'awaiting-close-approval') {
+    if (stage === 'closed' || stage === 'cancelled') throw new Error(`${planId} ended ${stage} before its close was asked for`);
+    await env.sleep(STEP);
+    ({ stage } = await planStatus(client, planId));
+  }
+  await approve(client, planId, { by: LEADER, stage: 'close' });
+  await waitForEnd(client, planId);
+  // A plan that closed without opening all its work would make the scenario look cheaper than it is.
+  const final = await planStatus(client, planId);
+  if (final.stage !== 'closed' || final.scorecard.total !== expected) {
+    throw new Error(`${planId} ended ${final.stage} with ${final.scorecard.total} assignments, not closed with ${expected}`);
+  }
+}
+
+/** Polls rather than awaiting the result, which would let the test server skip time (see test/helpers/planflow.ts). */
+async function waitForEnd(client: Client, workflowId: string): Promise<void> {
+  while ((await client.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING') await pause(250);
+}
+
+/** Every commune has one assignment per action clause and one per cycle of the report. */
+const assignmentsOf = (s: ScaleScenario) => s.communes * (s.clauses - 1 + s.cycles);
+
+const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+
+export async function scaleScenario(
+  root: string, scenario: ScaleScenario, limits: { runMs: number; historyMs: number }, bundlePath: string,
+): Promise<ScaleResult> {
+  const env = await createTimeSkippingEnv();
+  const taskQueue = 'bench-scale';
+  const worker = await startWorker({ kind: 'planflow', address: env.address, taskQueue, bundlePath }).catch(async (error: unknown) => {
+    await env.teardown();
+    throw error;
+  });
+  const tag = `${scenario.communes}x${scenario.clauses}x${scenario.cycles}`;
+  let outcome: ScaleResult['outcome'] = 'closed';
+  let error: string | undefined;
+  let tree: TreeStats | undefined;
+  const start = performance.now();
+  try {
+    const now = await env.currentTimeMs();
+    const plan = scalePlan(basePlan(root, now), scenario, `bench-scale-${tag}`, civilDateAt(now));
+    try {
+      await withinLimit(limits.runMs, () => runToClose(env, plan, assignmentsOf(scenario), taskQueue));
+    } catch (failure) {
+      outcome = failure instanceof TimeLimit ? 'timed-out' : 'failed';
+      error = describeError(failure);
+    }
+    const wallSeconds = (performance.now() - start) / 1000;
+    // The histories are read even after a failure: they show how far the plan got and which bound it hit.
+    tree = await withinLimit(limits.historyMs, () => treeStats(env.client, planWorkflowId(planKey(plan)))).catch((failure: unknown) => {
+      error = [error, `histories: ${describeError(failure)}`].filter(Boolean).join('; ');
+      return undefined;
+    });
+    const maxRssBytes = await worker.usage().then((u) => u.maxRssBytes, (failure: unknown) => {
+      error = [error, `worker: ${describeError(failure)}`].filter(Boolean).join('; ');
+      return 0;
+    });
+    return {
+      ...scenario, outcome, ...(error === undefined ? {} : { error }), wallSeconds, peakRssBytes: maxRssBytes,
+      maxHistoryEvents: tree?.maxHistoryEvents ?? 0, maxHistoryBytes: tree?.maxHistoryBytes ?? 0,
+      maxPayloadBytes: tree?.maxPayloadBytes ?? 0, maxSignalsPerRun: tree?.maxSignalsPerRun ?? 0,
+    };
+  } finally {
+    await worker.stop();
+    await env.teardown();
+  }
+}

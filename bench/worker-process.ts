@@ -1,0 +1,61 @@
+// A benchmark worker in its own process (planflow's or the bare baseline's), so that its CPU time and peak RSS are
+// the worker's alone, not the client's that drives it. Started by workers.ts; talks to it over the IPC channel.
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { bareActivities } from './bare/activities';
+import { planflowSinks } from '../worker/sinks';
+import { quiet } from './bundles';
+import { type WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
+
+function usage(): WorkerReply {
+  const cpu = process.cpuUsage();
+  return { kind: 'usage', cpuMicros: cpu.user + cpu.system, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+}
+
+async function createWorker({ kind, taskQueue, bundlePath }: WorkerStart, connection: NativeConnection): Promise<Worker> {
+  const workflowBundle = { codePath: bundlePath };
+  switch (kind) {
+    case 'bare':
+      return Worker.create({
+        connection, taskQueue, workflowBundle, activities: bareActivities,
+      });
+    case 'planflow':
+      // The notify activity delivers nothing, as in the workflow tests: the benchmark measures the workflows.
+      return Worker.create({
+        connection, taskQueue, workflowBundle, sinks: planflowSinks(),
+        activities: { notify: () => Promise.resolve({ delivered: true }) },
+      });
+    default:
+      return kind satisfies never;
+  }
+}
+
+async function main(): Promise<void> {
+  const start = WorkerStart.parse(JSON.parse(process.argv[2] ?? '{}'));
+  Runtime.install({ logger: quiet });
+  const connection = await NativeConnection.connect({ address: start.address });
+  const worker = await createWorker(start, connection);
+  const send = (reply: WorkerReply) => process.send?.(reply);
+  process.on('message', (message) => {
+    const request = WorkerRequest.parse(message);
+    switch (request.kind) {
+      case 'usage':
+        send(usage());
+        break;
+      case 'stop':
+        worker.shutdown();
+        break;
+      default:
+        request satisfies never;
+    }
+  });
+  const running = worker.run();
+  send({ ...usage(), kind: 'ready' });
+  await running;
+  await connection.close();
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+// Starts a benchmark worker as a child process (worker-process.ts, run with tsx like the CLI) and reads its CPU time
+// and peak RSS; the child is stopped by its own process id, and killed if it does not stop in time.
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { type WorkerKind, WorkerReply, type WorkerRequest, type WorkerStart } from './worker-protocol';
+
+export interface Usage {
+  cpuMicros: number;
+  maxRssBytes: number;
+}
+
+export interface BenchWorker {
+  kind: WorkerKind;
+  usage(): Promise<Usage>;
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 2 * 60_000; // loading a bundle is slow on a loaded machine
+
+export async function startWorker(start: WorkerStart): Promise<BenchWorker> {
+  const child = fork(join(__dirname, 'worker-process.ts'), [JSON.stringify(start)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await nextReply(child, 'ready', READY_TIMEOUT_MS);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  const request = (r: WorkerRequest) => child.send(r);
+  return {
+    kind: start.kind,
+    async usage() {
+      const reply = nextReply(child, 'usage', 30_000);
+      request({ kind: 'usage' });
+      return reply;
+    },
+    async stop() {
+      if (child.exitCode === null) request({ kind: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function nextReply(child: ChildProcess, kind: WorkerReply['kind'], timeoutMs: number): Promise<Usage> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const onMessage = (message: unknown) => {
+      const reply = WorkerReply.parse(message);
+      if (reply.kind !== kind) return;
+      done();
+      resolve({ cpuMicros: reply.cpuMicros, maxRssBytes: reply.maxRssBytes });
+    };
+    const onExit = (code: number | null) => {
+      done();
+      reject(new Error(`the benchmark worker exited (code ${code}) before answering "${kind}"`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`the benchmark worker did not answer "${kind}" within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}

@@ -3,7 +3,7 @@
 // leader approves the close, early or when all is done. Leaders may amend or cancel it while it runs. Closing or
 // cancelling ends every workflow of the plan, and every view agrees on what became of each piece of work.
 import {
-  CancellationScope, condition, getExternalWorkflowHandle, setHandler, startChild, upsertSearchAttributes, workflowInfo,
+  CancellationScope, condition, getExternalWorkflowHandle, patched, setHandler, startChild, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { Amend, Approve, Cancel } from '../model/actions';
 import { civilDateAt, useOfficialDecisions, type CivilDate, type OfficialBreak } from '../model/calendar';
@@ -28,7 +28,7 @@ import {
 import { planStep } from './plan-step';
 import { PLAN_OVERDUE, PLAN_STAGE } from './search-attributes';
 import { events } from './sinks';
-import type { ConsolidationRecord, PlanState, PlanView } from './state';
+import type { AssignmentSummary, ConsolidationRecord, PlanState, PlanView } from './state';
 import * as v1 from './v1/plan-lifecycle';
 
 export interface PlanInputV2 {
@@ -78,11 +78,23 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   setHandler(amendUpdate, (input) => (amend(input), view()), {
     validator: (input) => validateAmend(plan, state, steps, assigned, input, Date.now()),
   });
-  setHandler(assignmentsChangedSignal, (summaries) => {
+  setHandler(assignmentsChangedSignal, (summaries) => merge(summaries));
+  // Plans recorded before this change ignored their steps' results; their histories replay without it.
+  const mergesResults = patched('merge-step-results');
+
+  /**
+   * Statuses from the steps, by signal while they run and in their results when they end (a child's last signal
+   * can reach a step after its completion). A final status is never overwritten by an earlier one arriving late.
+   */
+  function merge(summaries: AssignmentSummary[]): void {
     if (!OPEN_STAGES.includes(state.stage)) return; // the plan's own verdict stands
-    for (const s of summaries) if (!decided.has(s.id)) state.assignments[s.id] = s;
+    for (const s of summaries) {
+      const known = state.assignments[s.id];
+      if (decided.has(s.id) || (known && FINAL_STATUSES.includes(known.status) && !FINAL_STATUSES.includes(s.status))) continue;
+      state.assignments[s.id] = s;
+    }
     changes++;
-  });
+  }
   setHandler(officialCalendarSignal, (added) => {
     decisions = added;
     useOfficialDecisions(added);
@@ -252,7 +264,9 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   const work = new CancellationScope();
   const stepsDone = work.run(() =>
     Promise.allSettled(steps.map((step) =>
-      startChild(planStep, { workflowId: stepWorkflowId(id, step.stepId), args: [{ v: 2, step }] }).then((child) => child.result()))),
+      startChild(planStep, { workflowId: stepWorkflowId(id, step.stepId), args: [{ v: 2, step }] })
+        .then((child) => child.result())
+        .then((summaries) => mergesResults && merge(summaries)))),
   );
 
   // Consolidate each round as it becomes ready (and again after late reports), then wait for the leader to close.

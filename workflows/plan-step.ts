@@ -3,7 +3,7 @@
 // At most PAGE_SIZE agencies per workflow (larger steps start child pages of this same workflow, a tree). Forwards
 // its children's status changes to its parent in batches, applies amendments, and ends when all its work has.
 import {
-  CancellationScope, condition, getExternalWorkflowHandle, isCancellation, setHandler, startChild, workflowInfo,
+  CancellationScope, condition, getExternalWorkflowHandle, isCancellation, patched, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
 import { useOfficialDecisions } from '../model/calendar';
 import { assignmentWorkflowId, pageWorkflowId } from '../model/ids';
@@ -48,7 +48,13 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   let opened: StepCycle | undefined; // the latest cycle opened
   let closing = false;
 
-  setHandler(assignmentsChangedSignal, (summaries) => summaries.forEach((s) => changed.set(s.id, s)));
+  // Steps recorded before this change forwarded signals only; their histories replay without the extra batches.
+  const forwardsResults = patched('forward-child-results');
+  setHandler(assignmentsChangedSignal, (summaries) => summaries.forEach((s) => {
+    // A status signalled before the child's end can arrive after its final result: never step back.
+    const known = changed.get(s.id);
+    if (!(known && FINAL_STATUSES.includes(known.status) && !FINAL_STATUSES.includes(s.status)) && !finalIds.has(s.id)) changed.set(s.id, s);
+  }));
   setHandler(officialCalendarSignal, (decisions) => useOfficialDecisions(decisions));
   setHandler(amendStepSignal, (amendment) => amend(amendment));
 
@@ -62,7 +68,11 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const dated = cycle?.counted ? { ...cycle, lastDay: countedLastDay(cycle.counted) } : cycle;
     const result = startChild(assignment, { workflowId: id, args: [{ v: 2, spec: assignmentSpec(step, a, dated) }] })
       .then((child) => child.result())
-      .then((summary) => [summary], () => []); // a failed or terminated child never takes its siblings with it
+      .then((summary) => {
+        // Its last signal may arrive after its completion; the result says the same, so forward that too.
+        if (forwardsResults) changed.set(summary.id, summary);
+        return [summary];
+      }, () => []); // a failed or terminated child never takes its siblings with it
     children.push({ id, agencyId: a.assignee.id, cycle, result });
   }
 

@@ -8,12 +8,22 @@ import {
 import { useOfficialDecisions } from '../model/calendar';
 import { assignmentWorkflowId, pageWorkflowId } from '../model/ids';
 import { FINAL_STATUSES } from '../model/status';
-import { assignmentSpec, countedLastDay, cycleOpensAt, type Assignee, type StepCycle, type StepSpec } from '../model/work';
+import { assignmentSpec, countedLastDay, cycleOpensAt, type Assignee, type AssignmentSpec, type StepCycle, type StepSpec } from '../model/work';
+import { TypedSearchAttributes } from '@temporalio/common';
 import type { StepAmendment } from './amendments';
 import { assignment } from './assignment';
 import { amendStepSignal, assignmentsChangedSignal, officialCalendarSignal } from './definitions';
+import { ASSIGNMENT_REVIEWERS, type AssignmentMemo } from './search-attributes';
 import type { AssignmentSummary } from './state';
 import * as v1 from './v1/plan-step';
+
+/** The memo and reviewers' search attribute an assignment starts with (bounded: the plan schema bounds each text). */
+function describe(spec: AssignmentSpec): { memo: Record<string, unknown>; typedSearchAttributes: TypedSearchAttributes } {
+  const memo: AssignmentMemo = {
+    title: spec.stepTitle ?? spec.stepId, planNumber: spec.plan.number, planTitle: spec.plan.title, cycle: spec.cycle?.label,
+  };
+  return { memo: { ...memo }, typedSearchAttributes: new TypedSearchAttributes([{ key: ASSIGNMENT_REVIEWERS, value: spec.reviewers }]) };
+}
 
 /** Far below Temporal's 2,000 pending children per run, and keeps each history well under 10,000 events. */
 export const PAGE_SIZE = 500;
@@ -50,6 +60,8 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
 
   // Steps recorded before this change forwarded signals only; their histories replay without the extra batches.
   const forwardsResults = patched('forward-child-results');
+  // Assignments started before inboxes showed titles and reviews carry neither memo nor reviewers.
+  const describes = patched('assignment-memo');
   setHandler(assignmentsChangedSignal, (summaries) => summaries.forEach((s) => {
     // A status signalled before the child's end can arrive after its final result: never step back.
     const known = changed.get(s.id);
@@ -66,7 +78,9 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     if (children.some((c) => c.id === id)) return; // an agency added back keeps its one workflow per cycle
     // A new official day off moves a cycle counted from the data cut-off, if it has not opened yet.
     const dated = cycle?.counted ? { ...cycle, lastDay: countedLastDay(cycle.counted) } : cycle;
-    const result = startChild(assignment, { workflowId: id, args: [{ v: 2, spec: assignmentSpec(step, a, dated) }] })
+    const spec = assignmentSpec(step, a, dated);
+    const described = describes ? describe(spec) : {};
+    const result = startChild(assignment, { workflowId: id, args: [{ v: 2, spec }], ...described })
       .then((child) => child.result())
       .then((summary) => {
         // Its last signal may arrive after its completion; the result says the same, so forward that too.

@@ -12,7 +12,21 @@ export const ASSIGNMENT_PLAN = defineSearchAttributeKey('PlanflowPlan', SearchAt
 export const ASSIGNMENT_ASSIGNEE = defineSearchAttributeKey('PlanflowAssignee', SearchAttributeType.KEYWORD);
 export const ASSIGNMENT_STATUS = defineSearchAttributeKey('PlanflowStatus', SearchAttributeType.KEYWORD);
 export const ASSIGNMENT_LAST_DAY = defineSearchAttributeKey('PlanflowLastDay', SearchAttributeType.DATETIME);
+/** Who may review the assignment's report: the lead office's *Báo cáo chờ tiếp nhận* from visibility. */
+export const ASSIGNMENT_REVIEWERS = defineSearchAttributeKey('PlanflowReviewers', SearchAttributeType.KEYWORD_LIST);
+
+/** The memo each assignment starts with, so lists show the clause as people name it without a query per row. */
+export interface AssignmentMemo {
+  /** The step's title (the clause as the plan words it). */
+  title: string;
+  /** The plan's number and title. */
+  planNumber: string;
+  planTitle: string;
+  /** The reporting cycle's label (`năm 2027`), for recurring work. */
+  cycle?: string;
+}
 
 export const SEARCH_ATTRIBUTES = [
   PLAN_NUMBER, PLAN_ISSUER, PLAN_STAGE, PLAN_OVERDUE, ASSIGNMENT_PLAN, ASSIGNMENT_ASSIGNEE, ASSIGNMENT_STATUS, ASSIGNMENT_LAST_DAY,
+  ASSIGNMENT_REVIEWERS,
 ];

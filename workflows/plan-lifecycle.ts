@@ -8,6 +8,7 @@ import {
 import type { Amend, Approve, Cancel } from '../model/actions';
 import { civilDateAt, useOfficialDecisions, type CivilDate, type OfficialBreak } from '../model/calendar';
 import { consolidate, consolidatedMarkdown, type AcceptedReport } from '../model/consolidate';
+import { digestLines, needsAction, nextDigestAt, type DigestEntry } from '../model/digest';
 import { stepWorkflowId } from '../model/ids';
 import { closeSummary, noticePlan } from '../model/notice-context';
 import type { Notification } from '../model/notifications';
@@ -81,6 +82,11 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   setHandler(assignmentsChangedSignal, (summaries) => merge(summaries));
   // Plans recorded before this change ignored their steps' results; their histories replay without it.
   const mergesResults = patched('merge-step-results');
+  // Plans recorded before lead offices received weekly digests (and before everyone who had work heard of the close).
+  const digests = patched('lead-digest');
+  let digestAt: number | undefined;
+  const digestSent = new Map<string, string>(); // per lead office, the lines it last received
+  const leads = new Map<string, string>(); // `${stepId}/${agencyId}` → its lead office, where not the step's
 
   /**
    * Statuses from the steps, by signal while they run and in their results when they end (a child's last signal
@@ -121,6 +127,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     rounds = roundsOf(plan, steps);
     for (const step of steps) {
       assigned.set(step.stepId, new Set(step.assignees.map((a) => a.assignee.id)));
+      for (const a of step.assignees) if (a.lead) leads.set(`${step.stepId}/${a.assignee.id}`, a.lead.id);
       const first = step.cycles?.[0];
       if (step.cycles && !first) continue;
       for (const a of step.assignees) {
@@ -234,6 +241,31 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     return Object.values(state.assignments).some((a) => inRound(round, a) && (a.status === 'done-on-time' || a.status === 'done-late') && !included.has(a.agencyId));
   }
 
+  /**
+   * Each lead office's weekly digest: sent when it has a report to receive or a unit to chase, or when its lines
+   * changed since the last one (a week of silence is not news).
+   */
+  function sendDigests(): void {
+    const byLead = new Map<string, DigestEntry[]>();
+    const stepOf = new Map(steps.map((s) => [s.stepId, s]));
+    for (const a of Object.values(state.assignments)) {
+      const step = stepOf.get(a.stepId);
+      if (!step) continue;
+      const lead = leads.get(`${a.stepId}/${a.agencyId}`) ?? step.common.lead.id;
+      const cycle = a.cycle ? step.cycles?.find((c) => c.key === a.cycle)?.label ?? a.cycle : undefined;
+      const entry = { stepId: a.stepId, title: step.common.stepTitle ?? a.stepId, cycle, agencyName: a.agencyName, status: a.status };
+      byLead.set(lead, [...(byLead.get(lead) ?? []), entry]);
+    }
+    const weekOf = civilDateAt(Date.now());
+    for (const [lead, entries] of byLead) {
+      const lines = digestLines(entries);
+      const fingerprint = JSON.stringify(lines);
+      if (!lines.length || (!needsAction(lines) && digestSent.get(lead) === fingerprint)) continue;
+      digestSent.set(lead, fingerprint);
+      tell([lead], `digest-${weekOf}`, { event: 'digest', weekOf, lines });
+    }
+  }
+
   function flush(): void {
     const overdue = Object.values(state.assignments).filter((a) => a.status === 'overdue').length;
     const fingerprint = `${state.stage}/${overdue}`;
@@ -286,7 +318,11 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
         summary: closeSummary(scorecards(state).scorecard, state.consolidations.length),
       });
     }
-    const next = [reportingCloses, ...rounds.filter((r) => !consolidated(r)).flatMap((r) => [roundDueAt(plan, r, steps, issuedOn), opensAt(r)])]
+    if (digests && (state.stage === 'in-progress' || state.stage === 'consolidating')) {
+      if (digestAt !== undefined && Date.now() >= digestAt) sendDigests();
+      if (digestAt === undefined || Date.now() >= digestAt) digestAt = nextDigestAt(Date.now(), plan.reminderPolicy.officeHours.start);
+    }
+    const next = [reportingCloses, digestAt, ...rounds.filter((r) => !consolidated(r)).flatMap((r) => [roundDueAt(plan, r, steps, issuedOn), opensAt(r)])]
       .filter((t): t is number => t !== undefined && t > Date.now());
     await waitForChange(next.length ? Math.min(...next) : undefined);
   }
@@ -302,7 +338,10 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
       // Work stops unfinished: everyone who had some hears why, as well as the plan's recipients.
       const everyone = [...new Set([...recipientIds(plan), ...Object.values(state.assignments).map((a) => a.agencyId)])];
       tell(everyone, 'plan-cancelled', { event: 'plan-cancelled', reason: last?.note ?? '', by: last?.by ?? '' });
-    } else tell(recipientIds(plan), 'plan-closed', { event: 'plan-closed', by: last?.by ?? '' });
+    } else {
+      const workers = digests ? Object.values(state.assignments).map((a) => a.agencyId) : [];
+      tell([...new Set([...recipientIds(plan), ...workers])], 'plan-closed', { event: 'plan-closed', by: last?.by ?? '' });
+    }
     flush();
     await mail.drain();
     return view();

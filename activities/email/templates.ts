@@ -16,6 +16,7 @@
 //   "ngày 05 tháng 3 năm 2021"; KT./TM. before the signer's title.
 import { formatVietnamese, weekdayName } from '../../model/calendar';
 import type { Notification, NotificationData, NotificationEvent } from '../../model/notifications';
+import { needsAction, type DigestLine } from '../../model/digest';
 import { INDICATOR_HEADER, indicatorRows } from '../documents/report-rows';
 
 type Block =
@@ -149,7 +150,36 @@ function consolidatedVi(d: Extract<NotificationData, { event: 'consolidated-repo
   };
 }
 
+/** "UBND xã A, UBND xã B và 12 đơn vị khác": a digest names a few and counts the rest. */
+function someOf(names: DigestLine['waiting'], others: (n: number) => string): string {
+  const rest = names.count - names.names.length;
+  return `${names.names.join(', ')}${rest > 0 ? ` ${others(rest)}` : ''}`;
+}
+
+const stepLabel = (l: DigestLine) => `${l.title}${l.cycle ? ` (${l.cycle})` : ''}`;
+
+function digestVi(d: Extract<NotificationData, { event: 'digest' }>, n: Notification): Content {
+  const others = (k: number) => `và ${k} đơn vị khác`;
+  return {
+    subject: `Tình hình thực hiện ${planName(n)}: tuần từ ngày ${formatVietnamese(d.weekOf)}`,
+    blocks: [
+      planLine(n),
+      p(`Tình hình các nhiệm vụ do ${n.to.name} theo dõi, tiếp nhận báo cáo, tính đến ${dayVi(d.weekOf)}:`),
+      {
+        kind: 'table', header: ['Nhiệm vụ', 'Đã báo cáo', 'Chờ tiếp nhận', 'Quá hạn'],
+        rows: d.lines.map((l) => [stepLabel(l), `${l.reported}/${l.expected}`, String(l.waiting.count), String(l.overdue.count)]),
+      },
+      ...d.lines.flatMap((l) => [
+        ...when(l.waiting.count, p(`${stepLabel(l)} — báo cáo chờ tiếp nhận: ${someOf(l.waiting, others)}.`)),
+        ...when(l.overdue.count, p(`${stepLabel(l)} — đơn vị quá hạn, cần đôn đốc: ${someOf(l.overdue, others)}.`)),
+      ]),
+      p(needsAction(d.lines) ? 'Đề nghị đơn vị tiếp nhận các báo cáo đã gửi và đôn đốc các đơn vị quá hạn.' : 'Không có báo cáo chờ tiếp nhận và không có đơn vị quá hạn.'),
+    ],
+  };
+}
+
 const VI: Templates = {
+  digest: digestVi,
   'approval-request': approvalVi,
   'plan-issued': (d, n) => ({
     subject: `Ban hành Kế hoạch: ${n.plan.title}`,
@@ -251,6 +281,16 @@ const EN: Templates = {
     blocks: d.report ? [{ kind: 'table', header: ['No.', 'Indicator', 'Result', 'Target', 'Met'], rows: indicatorRows(d.report) }, p('The report (.docx, in Vietnamese) is attached.')] : [{ kind: 'pre', text: d.markdown }],
   }),
   'plan-cancelled': (d, n) => ({ subject: `Plan cancelled: ${d.reason}`, blocks: [p(`Plan ${n.plan.number} "${n.plan.title}" was cancelled.`), facts(['Reason', d.reason])] }),
+  digest: (d, n) => ({
+    subject: `Plan ${n.plan.number}: week of ${formatVietnamese(d.weekOf)}`,
+    blocks: [
+      { kind: 'table', header: ['Task', 'Reported', 'Waiting for review', 'Overdue'], rows: d.lines.map((l) => [stepLabel(l), `${l.reported}/${l.expected}`, String(l.waiting.count), String(l.overdue.count)]) },
+      ...d.lines.flatMap((l) => [
+        ...when(l.waiting.count, p(`${stepLabel(l)}, waiting for review: ${someOf(l.waiting, (k) => `and ${k} more`)}.`)),
+        ...when(l.overdue.count, p(`${stepLabel(l)}, overdue: ${someOf(l.overdue, (k) => `and ${k} more`)}.`)),
+      ]),
+    ],
+  }),
   'plan-closed': (_d, n) => ({ subject: 'Plan closed', blocks: [p(`Plan ${n.plan.number} "${n.plan.title}" is closed.`)] }),
   reassigned: (d, n) => ({
     subject: 'Task reassigned to another agency',

@@ -74,6 +74,7 @@ const EVENTS: Record<NotificationEvent, string> = {
   'plan-issued': 'kế hoạch ban hành',
   assignment: 'giao nhiệm vụ',
   reminder: 'nhắc hạn',
+  digest: 'tổng hợp tình hình tuần',
   overdue: 'báo quá hạn',
   escalation: 'đôn đốc',
   'report-received': 'đã nhận báo cáo',

@@ -48,6 +48,12 @@ const SAMPLES: { [E in NotificationEvent]: Extract<NotificationData, { event: E 
   ],
   'plan-issued': [{ event: 'plan-issued', issuedOn: '2019-02-22', signedBy: 'Chủ tịch UBND huyện', planText: 'KẾ HOẠCH 292/KH-UBND' }],
   assignment: [{ event: 'assignment', ...work, lastDay: '2021-11-19', lead: 'Phòng Lao động - Thương binh và Xã hội', coordinators: ['Phòng Y tế'], indicators: [{ name: 'Tỷ lệ trẻ em được tiếp cận dịch vụ', unit: '%' }, { name: 'Số lớp tập huấn', unit: 'lớp' }] }],
+  digest: [{
+    event: 'digest', weekOf: '2021-11-22', lines: [
+      { stepId: 'clause-7', title: 'Nhiệm vụ 7: UBND các xã xây dựng kế hoạch…', expected: 14, reported: 3, waiting: { count: 2, names: ['UBND xã Thanh An', 'UBND xã Na Ư'] }, overdue: { count: 12, names: ['UBND xã Mường Phăng'] } },
+      { stepId: 'bao-cao-nam', title: 'Báo cáo kết quả thực hiện', cycle: 'năm 2021', expected: 2, reported: 2, waiting: { count: 0, names: [] }, overdue: { count: 0, names: [] } },
+    ],
+  }],
   reminder: [{ event: 'reminder', ...work, lastDay: '2021-11-19', workingDaysLeft: 3 }],
   overdue: [{ event: 'overdue', ...work, lastDay: '2021-11-19' }],
   escalation: (['assignee-head', 'lead', 'leader'] as const).map((target, i): Extract<NotificationData, { event: 'escalation' }> => ({ event: 'escalation', ...work, lastDay: '2021-11-19', step: i + 1, target, lateAgency: 'UBND xã Thanh An', workingDaysLate: 4 })),

@@ -80,7 +80,18 @@ test('every recipient gets exactly the messages of the scenario, each well forme
       `Ban hành Kế hoạch: ${plan.document.title}`, `Giao nhiệm vụ: ${formatDue(plan)}`, `Thông báo kết thúc ${planName(plan)}`,
       'Nhắc việc: nhiệm vụ sắp đến hạn (còn 3 ngày làm việc)', 'Nhắc việc: nhiệm vụ sắp đến hạn (còn 7 ngày làm việc)',
     ].sort());
-    expect(subjects(emailOf(plan, 'so-ldtbxh'), planId)).toEqual(['Ban hành Kế hoạch: ' + plan.document.title, `Báo cáo tổng hợp kết quả thực hiện ${planName(plan)}`, `Thông báo kết thúc ${planName(plan)}`].sort());
+    const digest = `Tình hình thực hiện ${planName(plan)}: tuần từ ngày`;
+    const lead = subjects(emailOf(plan, 'so-ldtbxh'), planId);
+    expect(lead.filter((s) => !s.startsWith(digest))).toEqual(['Ban hành Kế hoạch: ' + plan.document.title, `Báo cáo tổng hợp kết quả thực hiện ${planName(plan)}`, `Thông báo kết thúc ${planName(plan)}`].sort());
+    // The lead office (Phòng LĐTBXH-DT) hears weekly while it has something to do or when things changed, never about nothing.
+    const digests = smtp.to(emailOf(plan, 'phong-ldtbxh-dt')).filter((r) => keyOf(r)?.startsWith(`${planId}/`) && r.mail.subject?.includes(digest));
+    const texts = digests.map((r) => r.mail.text!);
+    expect(texts[0]).toContain('| 0/2 | 0 | 0');
+    expect(texts[0]).toContain('Không có báo cáo chờ tiếp nhận');
+    const name = (id: string) => plan.agencies.find((a) => a.id === id)!.name;
+    expect(texts.some((t) => t.includes(`báo cáo chờ tiếp nhận: ${name(prompt)}.`))).toBe(true);
+    expect(texts.at(-1)).toContain(`đơn vị quá hạn, cần đôn đốc: ${name(silent)}.`);
+    expect(texts.at(-1)).toContain('| 1/2 | 1 | 1');
 
     const issueNotice = smtp.to(emailOf(plan, 'so-ldtbxh')).find((r) => r.mail.subject?.includes('Ban hành Kế hoạch'))!;
     expect(issueNotice.mail.text).toContain('TỔ CHỨC THỰC HIỆN'); // the plan itself travels with its issue notice

@@ -214,7 +214,11 @@ test('11. leaders amend a running plan: reassign to a successor, add and remove 
     expect(await running(client, assignmentWorkflowId(planId, 'bao-cao-xa', b))).toBe(false);
     expect(sentBy(recorded, planId).filter((n) => n.data.event === 'reassigned').map((n) => n.to.id)).toEqual([a]);
     await recordHistory(client, stepWorkflowId(planId, 'bao-cao-xa'), 'v2-step-amended');
-    await endPlan(client, planId);
+    // An early close: everyone who had work hears of it, the successor named only by the amendment included.
+    await approve(client, planId, { by: LEADER, stage: 'close', note: 'Kết thúc sớm.' });
+    await endedPlan(client, planId);
+    const closed = sentBy(recorded, planId).filter((n) => n.data.event === 'plan-closed').map((n) => n.to.id);
+    for (const agency of [successor.id, 'xa-thanh-luong', a, b, c]) expect(closed).toContain(agency);
   }));
 
 test('12. mail that cannot go out holds up nothing: work starts at once, falls overdue and escalates', () =>

@@ -1,6 +1,6 @@
 // Recorded workflow histories for replay tests. `RECORD_HISTORIES=1 npm run jest` writes them from the lifecycle
 // suites; they are committed, and test/workflows/replay.test.ts replays every one against today's workflow code.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -10,6 +10,8 @@ export const HISTORIES_DIR = join(ROOT, 'test', 'histories');
 
 export async function recordHistory(client: Client, workflowId: string, name: string): Promise<void> {
   if (!process.env.RECORD_HISTORIES) return;
+  // A recording is kept for good: new code adds new recordings beside it (a new name), never over it.
+  if (existsSync(join(HISTORIES_DIR, `${name}.json`))) return;
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   mkdirSync(HISTORIES_DIR, { recursive: true });
   // The workflow id is kept beside the history: replay builds child ids from it.

@@ -219,6 +219,8 @@ test('11. leaders amend a running plan: reassign to a successor, add and remove 
     await endedPlan(client, planId);
     const closed = sentBy(recorded, planId).filter((n) => n.data.event === 'plan-closed').map((n) => n.to.id);
     for (const agency of [successor.id, 'xa-thanh-luong', a, b, c]) expect(closed).toContain(agency);
+    await recordHistory(client, planId, 'v3-plan-amended-closed-early');
+    await recordHistory(client, stepWorkflowId(planId, 'bao-cao-xa'), 'v3-step-amended-with-memo');
   }));
 
 test('12. mail that cannot go out holds up nothing: work starts at once, falls overdue and escalates', () =>

@@ -8,6 +8,7 @@ import { Home } from './pages/home';
 import { page } from './render';
 import { createActing } from './acting';
 import { apiRoutes, PLAN_BODY_LIMIT } from './api';
+import { documentRoutes } from './document-routes';
 import { planRoutes } from './plan-routes';
 import { REPORT_BODY_LIMIT } from './report-form';
 import { workRoutes } from './work-routes';
@@ -56,6 +57,7 @@ export function createApp(deps: PortalDeps): Hono<AppEnv> {
   const acting = createActing({ store: deps.store, temporal: deps.temporal, taskQueue: deps.taskQueue });
   app.route('/api', apiRoutes(deps, acting));
   app.route('/', workRoutes(deps, acting));
+  app.route('/', documentRoutes(deps));
   app.route('/', planRoutes(deps, acting));
 
   app.notFound((c) => page(c, c.var.t?.notFound ?? messages('vi').notFound, <p>{(c.var.t ?? messages('vi')).notFound}</p>, 404));

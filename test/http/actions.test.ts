@@ -126,3 +126,24 @@ it('refuses through the pages too: another commune’s assignment, a 25 MB or di
   expect((await portal.store.attachments.list(own)).map((a) => [a.filename, a.contentType])).toEqual([['bao-cao.pdf', 'application/pdf']]);
   expect(await acceptedUpdates(own)).toBe(1);
 }, 120_000);
+
+it('gives signed-in officials the plan as a Decree-30 .docx, and says plainly when no consolidated report exists yet', async () => {
+  const planId = planWorkflowId(planKey(plan));
+  const base = `/plans/${enc(planId)}/documents`;
+  expect((await new Agent(portal.server.url).get(`${base}/ke-hoach.docx`)).status).toBe(303); // to the sign-in page
+  const agent = new Agent(portal.server.url);
+  await agent.post('/sign-in', { email: 'dai-an@vanquan.example' }, await agent.formToken('/sign-in'));
+  const links = await waitForLinks(portal, 'dai-an@vanquan.example', 2);
+  await agent.post('/sign-in/link', { token: new URL(links.at(-1)!).searchParams.get('token') ?? '' }, await agent.formToken('/sign-in'));
+
+  const docx = await agent.get(`${base}/ke-hoach.docx`);
+  expect(docx.status).toBe(200);
+  expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  expect(docx.headers.get('content-disposition')).toMatch(/^attachment; filename="ke-hoach-plan-[A-Za-z0-9-]+\.docx"$/);
+  expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK'); // a zip: the .docx container
+  const none = await agent.get(`${base}/bao-cao-tong-hop.docx`);
+  expect(none.status).toBe(404);
+  expect(await none.text()).toContain('Kế hoạch chưa có báo cáo tổng hợp nào.');
+  expect((await agent.get(`${base}/bao-cao-tong-hop.docx?cycle=..%2Fx`)).status).toBe(404);
+  expect((await agent.get(`/plans/${enc('plan/khong-co')}/documents/ke-hoach.docx`)).status).toBe(404);
+}, 60_000);

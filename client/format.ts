@@ -46,6 +46,11 @@ export function formatPlan(view: PlanView, plan?: Plan): string {
     const what = `${c.supplement ? 'Báo cáo bổ sung' : 'Tổng hợp'}${c.cycle ? ` ${c.cycle}` : ''}`;
     lines.push('', `${what}: ${c.result.reported.length}/${c.result.expected} đơn vị đã báo cáo; chưa báo cáo: ${c.result.missing.join(', ') || 'không'}`);
   }
+  const incidents = view.incidents;
+  if (incidents?.count) {
+    lines.push('', `Sự cố ghi nhận: ${incidents.count}${incidents.count > incidents.latest.length ? ` (${incidents.latest.length} gần nhất)` : ''}`);
+    for (const i of incidents.latest) lines.push(`  ${new Date(i.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })} — ${i.detail}`);
+  }
   return lines.join('\n');
 }
 

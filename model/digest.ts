@@ -26,6 +26,12 @@ export const DigestLine = z.object({
 });
 export type DigestLine = z.infer<typeof DigestLine>;
 
+/** Incidents since the last digest, counted by kind: ids and technical details stay in the plan's status. */
+export const IncidentCounts = z.object({
+  'refused-signal': z.number().int().nonnegative(), 'child-failed': z.number().int().nonnegative(), 'data-error': z.number().int().nonnegative(),
+});
+export type IncidentCounts = z.infer<typeof IncidentCounts>;
+
 /** One assignment as the digest counts it. */
 export interface DigestEntry {
   stepId: string;

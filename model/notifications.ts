@@ -2,7 +2,7 @@
 // give each a stable idempotency key; the notify activity delivers it (email: issue 6) exactly once per key.
 import { z } from 'zod';
 import { Deliverable, EscalationTarget, LocalDate } from './plan';
-import { DigestLine, DIGEST_LINES } from './digest';
+import { DigestLine, DIGEST_LINES, IncidentCounts } from './digest';
 import { ConsolidatedReport } from './report';
 
 export const Contact = z.object({
@@ -68,7 +68,11 @@ export const NotificationData = z.discriminatedUnion('event', [
   z.object({ event: z.literal('plan-cancelled'), reason: z.string(), by: z.string() }),
   z.object({ event: z.literal('plan-closed'), by: z.string() }),
   /** The lead office's weekly digest (tổng hợp tình hình): what it must receive and whom it must chase. */
-  z.object({ event: z.literal('digest'), weekOf: LocalDate, lines: z.array(DigestLine).max(DIGEST_LINES) }),
+  z.object({
+    event: z.literal('digest'), weekOf: LocalDate, lines: z.array(DigestLine).max(DIGEST_LINES),
+    /** How many incidents (sự cố) of each kind the plan recorded since the last digest; details are in its status. */
+    incidents: IncidentCounts.optional(),
+  }),
   /** To an agency whose work a leader passed to another (its successor after a merger). */
   z.object({ event: z.literal('reassigned'), ...Work, successor: z.string(), reason: z.string().optional() }),
   z.object({ event: z.literal('undeliverable'), ...Work, agency: z.string(), address: z.string(), reason: z.string() }),

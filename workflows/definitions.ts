@@ -5,7 +5,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Amend, Approve, Cancel, Consolidate, Extend, Review, SubmitReport } from '../model/actions';
 import type { OfficialBreak } from '../model/calendar';
 import type { StepAmendment } from './amendments';
-import type { AssignmentSummary, AssignmentView, ConsolidationRecord, PlanView } from './state';
+import type { AssignmentSummary, AssignmentView, ConsolidationRecord, Incident, PlanView } from './state';
 
 // Plan lifecycle.
 export const approveUpdate = defineUpdate<PlanView, [Approve]>('approve');
@@ -23,6 +23,8 @@ export const assignmentStatusQuery = defineQuery<AssignmentView>('assignmentStat
 
 /** From an assignment, page or step to its parent: the latest summaries of assignments that changed. */
 export const assignmentsChangedSignal = defineSignal<[AssignmentSummary[]]>('assignmentsChanged');
+/** From a step or page to its plan: a child that failed or was terminated (its siblings go on). */
+export const incidentSignal = defineSignal<[Incident]>('incident');
 /** From the plan to a step (and a step to its pages) or a step to an assignment: an amendment a leader made. */
 export const amendStepSignal = defineSignal<[StepAmendment]>('amendStep');
 /** From an operator (`planflow calendar official add`): the official days off announced since planflow shipped. */

@@ -8,7 +8,7 @@ import {
 import type { Amend, Approve, Cancel } from '../model/actions';
 import { civilDateAt, useOfficialDecisions, type CivilDate, type OfficialBreak } from '../model/calendar';
 import { consolidate, consolidatedMarkdown, type AcceptedReport } from '../model/consolidate';
-import { digestLines, needsAction, nextDigestAt, type DigestEntry } from '../model/digest';
+import { digestLines, needsAction, nextDigestAt, type DigestEntry, type IncidentCounts } from '../model/digest';
 import { stepWorkflowId } from '../model/ids';
 import { closeSummary, noticePlan } from '../model/notice-context';
 import type { Notification } from '../model/notifications';
@@ -19,7 +19,8 @@ import { FINAL_STATUSES, type PlanStage } from '../model/status';
 import { approversOf, assigneeFor, cycleOpensAt, PlanIndex, recipientIds, stepsOf, type StepSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
 import {
-  amendStepSignal, amendUpdate, approveUpdate, assignmentsChangedSignal, cancelUpdate, consolidateUpdate, officialCalendarSignal, planStatusQuery,
+  amendStepSignal, amendUpdate, approveUpdate, assignmentsChangedSignal, cancelUpdate, consolidateUpdate, incidentSignal, officialCalendarSignal,
+  planStatusQuery,
 } from './definitions';
 import { Mailroom, notification } from './notifications';
 import {
@@ -29,7 +30,8 @@ import {
 import { planStep } from './plan-step';
 import { PLAN_OVERDUE, PLAN_STAGE } from './search-attributes';
 import { events } from './sinks';
-import type { AssignmentSummary, ConsolidationRecord, PlanState, PlanView } from './state';
+import type { AssignmentSummary, ConsolidationRecord, Incident, PlanState, PlanView } from './state';
+import { checkSummary, IncidentSchema, INCIDENTS_KEPT, MAX_SUMMARIES_PER_SIGNAL, type PlanFacts } from './status-check';
 import * as v1 from './v1/plan-lifecycle';
 
 export interface PlanInputV2 {
@@ -79,7 +81,6 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   setHandler(amendUpdate, (input) => (amend(input), view()), {
     validator: (input) => validateAmend(plan, state, steps, assigned, input, Date.now()),
   });
-  setHandler(assignmentsChangedSignal, (summaries) => merge(summaries));
   // Plans recorded before this change ignored their steps' results; their histories replay without it.
   const mergesResults = patched('merge-step-results');
   // Plans recorded before lead offices received weekly digests (and before everyone who had work heard of the close).
@@ -87,19 +88,72 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   let digestAt: number | undefined;
   const digestSent = new Map<string, string>(); // per lead office, the lines it last received
   const leads = new Map<string, string>(); // `${stepId}/${agencyId}` → its lead office, where not the step's
+  // Plans recorded before status signals were checked applied them as they came.
+  const checksSignals = patched('check-status-signals');
+  const everGiven = new Set<string>(); // `${stepId}/${agencyId}` of every agency ever given a step
+  let newIncidents: IncidentCounts = { 'refused-signal': 0, 'child-failed': 0, 'data-error': 0 }; // since the last digests
+  const facts: PlanFacts = {
+    planId: id,
+    step: (stepId) => {
+      const step = steps.find((s) => s.stepId === stepId);
+      return step && { cycles: step.cycles?.map((c) => c.key) };
+    },
+    given: (stepId, agencyId) => everGiven.has(`${stepId}/${agencyId}`),
+    known: (assignmentId) => state.assignments[assignmentId],
+  };
+
+  /** Records what could not be applied; bounded whatever arrives. */
+  function incident(kind: Incident['kind'], detail: string): void {
+    const incidents = (state.incidents ??= { count: 0, latest: [] });
+    incidents.count++;
+    newIncidents[kind]++;
+    incidents.latest = [...incidents.latest, { at: Date.now(), kind, detail: detail.slice(0, 300) }].slice(-INCIDENTS_KEPT);
+  }
+
+  /** Data must never make the plan throw: a throw would fail every retry of the task and stop the plan for good. */
+  function guard(run: () => void): boolean {
+    if (!checksSignals) return (run(), true);
+    try {
+      run();
+      return true;
+    } catch (error) {
+      incident('data-error', `không xử lý được dữ liệu: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+  // Set once what they use exists: a signal already waiting is delivered as soon as its handler is set.
+  setHandler(assignmentsChangedSignal, (summaries) => void guard(() => merge(summaries)));
+  setHandler(incidentSignal, (input) => {
+    const parsed = IncidentSchema.safeParse(input);
+    incident(parsed.success ? parsed.data.kind : 'refused-signal', parsed.success ? parsed.data.detail : 'tín hiệu sự cố sai định dạng');
+  });
 
   /**
    * Statuses from the steps, by signal while they run and in their results when they end (a child's last signal
    * can reach a step after its completion). A final status is never overwritten by an earlier one arriving late.
    */
-  function merge(summaries: AssignmentSummary[]): void {
+  function merge(input: unknown): void {
     if (!OPEN_STAGES.includes(state.stage)) return; // the plan's own verdict stands
-    for (const s of summaries) {
+    for (const s of checksSignals ? checked(input) : (input as AssignmentSummary[])) {
       const known = state.assignments[s.id];
       if (decided.has(s.id) || (known && FINAL_STATUSES.includes(known.status) && !FINAL_STATUSES.includes(s.status))) continue;
       state.assignments[s.id] = s;
     }
     changes++;
+  }
+  /** The summaries of a status signal that may count; the rest recorded as incidents. */
+  function checked(input: unknown): AssignmentSummary[] {
+    if (!Array.isArray(input) || input.length > MAX_SUMMARIES_PER_SIGNAL) {
+      incident('refused-signal', 'tín hiệu trạng thái không phải danh sách hợp lệ');
+      return [];
+    }
+    const valid: AssignmentSummary[] = [];
+    for (const item of input as unknown[]) {
+      const result = checkSummary(facts, item);
+      if (result.ok === true) valid.push(result.summary);
+      else if (result.ok === false) incident('refused-signal', result.reason);
+    }
+    return valid;
   }
   setHandler(officialCalendarSignal, (added) => {
     decisions = added;
@@ -127,7 +181,10 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     rounds = roundsOf(plan, steps);
     for (const step of steps) {
       assigned.set(step.stepId, new Set(step.assignees.map((a) => a.assignee.id)));
-      for (const a of step.assignees) if (a.lead) leads.set(`${step.stepId}/${a.assignee.id}`, a.lead.id);
+      for (const a of step.assignees) {
+        if (a.lead) leads.set(`${step.stepId}/${a.assignee.id}`, a.lead.id);
+        everGiven.add(`${step.stepId}/${a.assignee.id}`);
+      }
       const first = step.cycles?.[0];
       if (step.cycles && !first) continue;
       for (const a of step.assignees) {
@@ -173,11 +230,13 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
         tell([input.agency], `reassigned/${step.stepId}/${input.to}`, { event: 'reassigned', stepId: step.stepId, clauseText: step.common.text, successor: to.assignee.name, reason: input.reason });
         current.delete(input.agency);
         current.add(input.to);
+        everGiven.add(`${step.stepId}/${input.to}`);
         amendment = { kind: 'reassign', agency: input.agency, to, by: input.by, reason: input.reason };
         break;
       }
       case 'add-agency':
         current.add(input.agency);
+        everGiven.add(`${step.stepId}/${input.agency}`);
         amendment = { kind: 'add-agency', assignee: assigneeFor(index, step, input.agency), by: input.by, reason: input.reason };
         break;
       case 'remove-agency':
@@ -257,12 +316,16 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
       byLead.set(lead, [...(byLead.get(lead) ?? []), entry]);
     }
     const weekOf = civilDateAt(Date.now());
+    // Incidents since the last digests: every lead office hears how many, as it may have to ask the operators.
+    const incidents = { ...newIncidents };
+    const told = Object.values(incidents).some((n) => n > 0);
+    newIncidents = { 'refused-signal': 0, 'child-failed': 0, 'data-error': 0 };
     for (const [lead, entries] of byLead) {
       const lines = digestLines(entries);
       const fingerprint = JSON.stringify(lines);
-      if (!lines.length || (!needsAction(lines) && digestSent.get(lead) === fingerprint)) continue;
+      if (!told && (!lines.length || (!needsAction(lines) && digestSent.get(lead) === fingerprint))) continue;
       digestSent.set(lead, fingerprint);
-      tell([lead], `digest-${weekOf}`, { event: 'digest', weekOf, lines });
+      tell([lead], `digest-${weekOf}`, { event: 'digest', weekOf, lines, ...(told ? { incidents } : {}) });
     }
   }
 
@@ -298,18 +361,20 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     Promise.allSettled(steps.map((step) =>
       startChild(planStep, { workflowId: stepWorkflowId(id, step.stepId), args: [{ v: 2, step }] })
         .then((child) => child.result())
-        .then((summaries) => mergesResults && merge(summaries)))),
+        .then((summaries) => mergesResults && guard(() => merge(summaries))))),
   );
 
   // Consolidate each round as it becomes ready (and again after late reports), then wait for the leader to close.
   const reportingCloses = reportingWindowClosesAt(plan, steps);
+  const failedRounds = new Set<string>(); // a round whose data could not be consolidated is not retried in a loop
   while (OPEN_STAGES.includes(state.stage)) {
     if (state.stage === 'in-progress' && reportingCloses !== undefined && Date.now() >= reportingCloses) setStage('consolidating');
     for (const round of rounds) {
       const due = roundDueAt(plan, round, steps, issuedOn);
+      if (failedRounds.has(roundKey(round))) continue;
       if (!consolidated(round) && opened(round) && (roundComplete(round, state, expectedIn(round)) || (due !== undefined && Date.now() >= due))) {
-        runRound(round, false);
-      } else if (lateAccepted(round)) runRound(round, true);
+        if (!guard(() => runRound(round, false))) failedRounds.add(roundKey(round));
+      } else if (lateAccepted(round) && !guard(() => runRound(round, true))) failedRounds.add(roundKey(round));
     }
     if ((state.stage === 'in-progress' || state.stage === 'consolidating') && closeReady(plan, state, steps, rounds)) {
       setStage('awaiting-close-approval');
@@ -319,7 +384,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
       });
     }
     if (digests && (state.stage === 'in-progress' || state.stage === 'consolidating')) {
-      if (digestAt !== undefined && Date.now() >= digestAt) sendDigests();
+      if (digestAt !== undefined && Date.now() >= digestAt) guard(sendDigests);
       if (digestAt === undefined || Date.now() >= digestAt) digestAt = nextDigestAt(Date.now(), plan.reminderPolicy.officeHours.start);
     }
     const next = [reportingCloses, digestAt, ...rounds.filter((r) => !consolidated(r)).flatMap((r) => [roundDueAt(plan, r, steps, issuedOn), opensAt(r)])]

@@ -12,7 +12,7 @@ import { assignmentSpec, countedLastDay, cycleOpensAt, type Assignee, type Assig
 import { TypedSearchAttributes } from '@temporalio/common';
 import type { StepAmendment } from './amendments';
 import { assignment } from './assignment';
-import { amendStepSignal, assignmentsChangedSignal, officialCalendarSignal } from './definitions';
+import { amendStepSignal, assignmentsChangedSignal, incidentSignal, officialCalendarSignal } from './definitions';
 import { ASSIGNMENT_REVIEWERS, type AssignmentMemo } from './search-attributes';
 import type { AssignmentSummary } from './state';
 import * as v1 from './v1/plan-step';
@@ -62,6 +62,15 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const forwardsResults = patched('forward-child-results');
   // Assignments started before inboxes showed titles and reviews carry neither memo nor reviewers.
   const describes = patched('assignment-memo');
+  // Steps recorded before failures were reported let a failed child go unseen.
+  const reportsFailures = patched('report-child-failures');
+
+  /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
+  function failed(childId: string, who: string, error: unknown): void {
+    const why = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const detail = `công việc của ${who} (${childId}) dừng bất thường: ${why}`.slice(0, 300);
+    getExternalWorkflowHandle(step.common.planId).signal(incidentSignal, { at: Date.now(), kind: 'child-failed', detail }).catch(() => undefined);
+  }
   setHandler(assignmentsChangedSignal, (summaries) => summaries.forEach((s) => {
     // A status signalled before the child's end can arrive after its final result: never step back.
     const known = changed.get(s.id);
@@ -86,7 +95,11 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
         // Its last signal may arrive after its completion; the result says the same, so forward that too.
         if (forwardsResults) changed.set(summary.id, summary);
         return [summary];
-      }, () => []); // a failed or terminated child never takes its siblings with it
+      }, (error: unknown) => {
+        // A failed or terminated child never takes its siblings with it; the plan records it for people to see.
+        if (reportsFailures) failed(id, a.assignee.name, error);
+        return [];
+      });
     children.push({ id, agencyId: a.assignee.id, cycle, result });
   }
 
@@ -96,7 +109,10 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
       const id = pageWorkflowId(workflowId, n);
       const result = startChild(planStep, { workflowId: id, args: [{ v: 2, step: page }] })
         .then((child) => child.result())
-        .catch(() => []);
+        .catch((error: unknown) => {
+          if (reportsFailures) failed(id, `trang ${n}`, error);
+          return [];
+        });
       children.push({ id, agencyId: '', result });
     }
   }

@@ -81,8 +81,24 @@ export interface ConsolidationRecord {
   markdown: string;
 }
 
+/** Something that could not be applied (a malformed status signal, a failed child, data the code could not use). */
+export interface Incident {
+  at: number;
+  kind: 'refused-signal' | 'child-failed' | 'data-error';
+  /** In Vietnamese: coordinators read it in `status` and in the lead office's digest. */
+  detail: string;
+}
+
+/** Bounded: a count and the newest few, whatever arrives. */
+export interface Incidents {
+  count: number;
+  latest: Incident[];
+}
+
 export interface PlanState {
   stage: PlanStage;
+  /** Absent in plans started before incidents were recorded. */
+  incidents?: Incidents;
   issuedOn?: CivilDate;
   assignments: Record<string, AssignmentSummary>;
   consolidations: ConsolidationRecord[];

@@ -16,7 +16,7 @@
 //   "ngày 05 tháng 3 năm 2021"; KT./TM. before the signer's title.
 import { formatVietnamese, weekdayName } from '../../model/calendar';
 import type { Notification, NotificationData, NotificationEvent } from '../../model/notifications';
-import { needsAction, type DigestLine } from '../../model/digest';
+import { needsAction, type DigestLine, type IncidentCounts } from '../../model/digest';
 import { INDICATOR_HEADER, indicatorRows } from '../documents/report-rows';
 
 type Block =
@@ -158,6 +158,18 @@ function someOf(names: DigestLine['waiting'], others: (n: number) => string): st
 
 const stepLabel = (l: DigestLine) => `${l.title}${l.cycle ? ` (${l.cycle})` : ''}`;
 
+const INCIDENT_VI: Record<keyof IncidentCounts, string> = {
+  'refused-signal': 'dữ liệu trạng thái không hợp lệ đã bị bỏ qua',
+  'child-failed': 'công việc dừng bất thường',
+  'data-error': 'dữ liệu không xử lý được',
+};
+
+/** Incidents counted by kind, with where to read them: the ids and details are for the operators. */
+function incidentsVi(counts: IncidentCounts | undefined): Block[] {
+  const said = Object.entries(counts ?? {}).filter(([, n]) => n > 0).map(([k, n]) => `${INCIDENT_VI[k as keyof IncidentCounts]}: ${n}`);
+  return when(said.length, p(`Hệ thống ghi nhận sự cố từ lần tổng hợp trước (${said.join('; ')}). Đề nghị phối hợp với bộ phận quản trị planflow kiểm tra; chi tiết xem tại trang Kế hoạch.`));
+}
+
 function digestVi(d: Extract<NotificationData, { event: 'digest' }>, n: Notification): Content {
   const others = (k: number) => `và ${k} đơn vị khác`;
   return {
@@ -174,6 +186,7 @@ function digestVi(d: Extract<NotificationData, { event: 'digest' }>, n: Notifica
         ...when(l.overdue.count, p(`${stepLabel(l)} — đơn vị quá hạn, cần đôn đốc: ${someOf(l.overdue, others)}.`)),
       ]),
       p(needsAction(d.lines) ? 'Đề nghị đơn vị tiếp nhận các báo cáo đã gửi và đôn đốc các đơn vị quá hạn.' : 'Không có báo cáo chờ tiếp nhận và không có đơn vị quá hạn.'),
+      ...incidentsVi(d.incidents),
     ],
   };
 }
@@ -289,6 +302,7 @@ const EN: Templates = {
         ...when(l.waiting.count, p(`${stepLabel(l)}, waiting for review: ${someOf(l.waiting, (k) => `and ${k} more`)}.`)),
         ...when(l.overdue.count, p(`${stepLabel(l)}, overdue: ${someOf(l.overdue, (k) => `and ${k} more`)}.`)),
       ]),
+      ...when(d.incidents, p(`Incidents recorded since the last digest: ${Object.entries(d.incidents ?? {}).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}; see the plan's status.`)),
     ],
   }),
   'plan-closed': (_d, n) => ({ subject: 'Plan closed', blocks: [p(`Plan ${n.plan.number} "${n.plan.title}" is closed.`)] }),

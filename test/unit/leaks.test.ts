@@ -53,6 +53,7 @@ const SAMPLES: { [E in NotificationEvent]: Extract<NotificationData, { event: E 
       { stepId: 'clause-7', title: 'Nhiệm vụ 7: UBND các xã xây dựng kế hoạch…', expected: 14, reported: 3, waiting: { count: 2, names: ['UBND xã Thanh An', 'UBND xã Na Ư'] }, overdue: { count: 12, names: ['UBND xã Mường Phăng'] } },
       { stepId: 'bao-cao-nam', title: 'Báo cáo kết quả thực hiện', cycle: 'năm 2021', expected: 2, reported: 2, waiting: { count: 0, names: [] }, overdue: { count: 0, names: [] } },
     ],
+    incidents: { 'refused-signal': 3, 'child-failed': 1, 'data-error': 0 },
   }],
   reminder: [{ event: 'reminder', ...work, lastDay: '2021-11-19', workingDaysLeft: 3 }],
   overdue: [{ event: 'overdue', ...work, lastDay: '2021-11-19' }],

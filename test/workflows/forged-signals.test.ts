@@ -9,6 +9,7 @@ import { assignmentWorkflowId } from '../../model/ids';
 import { assignmentsChangedSignal } from '../../workflows/definitions';
 import type { AssignmentSummary } from '../../workflows/state';
 import { eventually } from '../helpers/eventually';
+import { recordHistory } from '../helpers/histories';
 import { dienBienWithReporting, usePlanflowWorker } from '../helpers/planflow';
 import { createDevServerEnv } from '../helpers/temporal-env';
 
@@ -65,5 +66,6 @@ test('forged status signals are refused and recorded; a terminated assignment en
     expect(told.incidents!.latest.find((i) => i.kind === 'child-failed')!.detail).toContain(victim.agencyName);
     expect((await client.workflow.getHandle(sibling.id).describe()).status.name).toBe('RUNNING');
     expect((await client.workflow.getHandle(planId).describe()).status.name).toBe('RUNNING');
+    await recordHistory(client, planId, 'v3-plan-forged-signals');
     await client.workflow.getHandle(planId).terminate('kết thúc phép thử');
   }), 120_000);

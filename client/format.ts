@@ -36,6 +36,11 @@ export function formatPlan(view: PlanView, plan?: Plan): string {
     `  ${Object.entries(counts).filter(([, n]) => n > 0).map(([s, n]) => `${STATUS_LABELS[s as keyof typeof STATUS_LABELS].vi}: ${n}`).join(' · ') || 'chưa giao'}`,
   ];
   const assignments = Object.values(view.assignments);
+  const page = view.page;
+  if (page && page.matching > assignments.length) {
+    const next = page.offset + assignments.length < page.matching ? `; xem tiếp: planflow status ${view.id} --offset ${page.offset + assignments.length}` : '';
+    lines.push('', `Liệt kê ${assignments.length ? `${page.offset + 1}–${page.offset + assignments.length}` : '0'} trong ${page.matching} công việc${page.matching < page.total ? ` (đã lọc, tổng ${page.total})` : ''}${next}`);
+  }
   if (assignments.length) lines.push('', 'Đơn vị / nhiệm vụ:');
   for (const a of assignments) {
     const report = a.reportSummary ? ` · báo cáo: "${a.reportSummary}"` : '';

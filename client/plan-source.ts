@@ -44,7 +44,7 @@ const GRPC_NOT_FOUND = 5;
 /** The plan a workflow was started with, from the first event of its history (`planLifecycle({ plan })`). */
 export async function startedPlan(client: Client, planId: string): Promise<Plan> {
   const history = await client.workflow.getHandle(planId).fetchHistory().catch((error: unknown) => {
-    if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)) {
+    if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && Number(error.code) === GRPC_NOT_FOUND)) {
       throw new PlanflowError('not-found', `Không tìm thấy kế hoạch "${planId}".`);
     }
     throw error;

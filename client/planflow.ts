@@ -5,7 +5,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
-import { Amend, Approve, Cancel, Consolidate, Extend, Review, SubmitReport } from '../model/actions';
+import { Amend, Approve, Cancel, Consolidate, Extend, Review, SubmitReport, type PlanQuery } from '../model/actions';
 import { documentNumber, planKey, planWorkflowId } from '../model/ids';
 import { zodErrorMap } from '../model/messages';
 import type { Plan } from '../model/plan';
@@ -120,8 +120,9 @@ export const extendDeadline = (client: Client, assignmentId: string, input: Exte
 
 
 /** A plan's status: from the running workflow, or from its result once it has ended. */
-export async function planStatus(client: Client, planId: string): Promise<PlanView> {
-  return call(client, planId, () => handle(client, planId).query(planStatusQuery));
+/** A plan's counts and one page of its assignments (by default the first 500). */
+export async function planStatus(client: Client, planId: string, query?: PlanQuery): Promise<PlanView> {
+  return call(client, planId, () => handle(client, planId).query(planStatusQuery, query));
 }
 
 export const assignmentStatus = (client: Client, assignmentId: string): Promise<AssignmentView> =>

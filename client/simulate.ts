@@ -10,6 +10,7 @@ import type { Activities } from '../activities';
 import {
   addDays, addWorkingDays, civilDateAt, dayNumber, deadlineInstant, formatVietnamese, instantAt, yearOf, type CivilDate,
 } from '../model/calendar';
+import { PLAN_PAGE } from '../model/actions';
 import { planKey, planWorkflowId, stepWorkflowId } from '../model/ids';
 import type { Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
@@ -351,8 +352,7 @@ const oldestFirst = (a: AssignmentSummary, b: AssignmentSummary) =>
 async function assignmentFor(
   ctx: Run, { step, agency, cycle, want }: { step: string; agency: string; cycle?: string; want: 'open' | 'submitted' },
 ): Promise<string> {
-  const all = Object.values((await planStatus(ctx.client, ctx.planId)).assignments)
-    .filter((a) => a.stepId === step && a.agencyId === agency)
+  const all = Object.values((await planStatus(ctx.client, ctx.planId, { step, agency, limit: PLAN_PAGE.max })).assignments)
     .sort(oldestFirst);
   if (!all.length) throw new PlanflowError('no-assignment', `Kế hoạch không giao "${step}" cho "${agency}".`);
   if (cycle !== undefined) {
@@ -370,7 +370,8 @@ async function assignmentFor(
  */
 async function settle(ctx: Run, workflowId: string, view: AssignmentView): Promise<void> {
   for (let i = 0; i < 50; i++) {
-    if ((await planStatus(ctx.client, ctx.planId)).assignments[workflowId]?.status === view.status) return;
+    const page = await planStatus(ctx.client, ctx.planId, { step: view.spec.stepId, agency: view.spec.assignee.id, limit: PLAN_PAGE.max });
+    if (page.assignments[workflowId]?.status === view.status) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -390,7 +391,8 @@ async function runUntilEnd(ctx: Run, until: number): Promise<boolean> {
 }
 
 async function finalState(ctx: Run, open: boolean, until: number): Promise<FinalState> {
-  const view = await planStatus(ctx.client, ctx.planId);
+  // A preview is of a plan people read through: its largest page holds every assignment it has.
+  const view = await planStatus(ctx.client, ctx.planId, { limit: PLAN_PAGE.max });
   const assignments = Object.values(view.assignments)
     .sort((a, b) => a.stepId.localeCompare(b.stepId) || a.agencyId.localeCompare(b.agencyId) || oldestFirst(a, b))
     .map((a) => ({
@@ -406,7 +408,7 @@ async function finalState(ctx: Run, open: boolean, until: number): Promise<Final
  */
 async function stopPlan(ctx: Run): Promise<void> {
   if (await hasEnded(ctx).catch(() => true)) return;
-  const assignments = Object.values((await planStatus(ctx.client, ctx.planId).catch(() => undefined))?.assignments ?? {});
+  const assignments = Object.values((await planStatus(ctx.client, ctx.planId, { limit: PLAN_PAGE.max }).catch(() => undefined))?.assignments ?? {});
   const ids = [ctx.planId, ...new Set(assignments.map((a) => stepWorkflowId(ctx.planId, a.stepId))), ...assignments.map((a) => a.id)];
   for (const id of ids) {
     try {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { message } from './messages';
 import { Agency, Count, Id, LIMITS, LocalDate, boundedText, check } from './plan';
+import { AssignmentStatus } from './status';
 
 /** The bounds of an Update's input: text a person types, and the whole payload, far under Temporal's 2 MB. */
 export const UPDATE_LIMITS = {
@@ -102,3 +103,16 @@ function jsonBytes(value: unknown): number {
   }
   return bytes;
 }
+
+/** Assignments per page of a plan's status: a national plan's 10,598 never travel in one answer. */
+export const PLAN_PAGE = { default: 500, max: 2_000, ofUpdates: 100 } as const;
+
+/** Which assignments a plan's status lists: a page, optionally of one step, status or agency. Counts cover all. */
+export const PlanQuery = z.strictObject({
+  offset: z.number().int().nonnegative().max(10_000_000).default(0),
+  limit: z.number().int().nonnegative().max(PLAN_PAGE.max).default(PLAN_PAGE.default),
+  step: Id.optional(),
+  status: AssignmentStatus.optional(),
+  agency: Id.optional(),
+});
+export type PlanQuery = z.input<typeof PlanQuery>;

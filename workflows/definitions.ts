@@ -2,7 +2,7 @@
 // synchronously before they enter history), Queries for snapshots, Signals for children reporting to parents and
 // for what parents and operators tell running work (amendments, official days off).
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Amend, Approve, Cancel, Consolidate, Extend, Review, SubmitReport } from '../model/actions';
+import type { Amend, Approve, Cancel, Consolidate, Extend, PlanQuery, Review, SubmitReport } from '../model/actions';
 import type { OfficialBreak } from '../model/calendar';
 import type { StepAmendment } from './amendments';
 import type { AssignmentSummary, AssignmentView, ConsolidationRecord, Incident, PlanView } from './state';
@@ -13,7 +13,8 @@ export const cancelUpdate = defineUpdate<PlanView, [Cancel]>('cancel');
 /** Answers with the consolidations it triggered. */
 export const consolidateUpdate = defineUpdate<ConsolidationRecord[], [Consolidate]>('consolidate');
 export const amendUpdate = defineUpdate<PlanView, [Amend]>('amend');
-export const planStatusQuery = defineQuery<PlanView>('planStatus');
+/** One page of assignments (default 500), with counts over all of them. */
+export const planStatusQuery = defineQuery<PlanView, [PlanQuery?]>('planStatus');
 
 // One agency's assignment.
 export const submitReportUpdate = defineUpdate<AssignmentView, [SubmitReport]>('submitReport');

@@ -5,7 +5,7 @@
 import {
   CancellationScope, condition, getExternalWorkflowHandle, patched, setHandler, startChild, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
-import type { Amend, Approve, Cancel } from '../model/actions';
+import { PLAN_PAGE, type Amend, type Approve, type Cancel, type PlanQuery } from '../model/actions';
 import { civilDateAt, useOfficialDecisions, type CivilDate, type OfficialBreak } from '../model/calendar';
 import { consolidate, consolidatedMarkdown, type AcceptedReport } from '../model/consolidate';
 import { digestLines, needsAction, nextDigestAt, type DigestEntry, type IncidentCounts } from '../model/digest';
@@ -24,7 +24,7 @@ import {
 } from './definitions';
 import { Mailroom, notification } from './notifications';
 import {
-  closeReady, inRound, reportingWindowClosesAt, roundComplete, roundDueAt, roundKey, roundsOf, scorecards, validateAmend, validateApprove,
+  closeReady, inRound, pagedView, reportingWindowClosesAt, roundComplete, roundDueAt, roundKey, roundsOf, scorecards, validateAmend, validateApprove,
   validateCancel, validateConsolidate, type Assigned, type Round,
 } from './plan-rules';
 import { planStep } from './plan-step';
@@ -69,16 +69,19 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     state.undeliverable.push({ to: n.to.id, event: n.data.event, reason, at: Date.now() });
     changes++;
   });
-  const view = (): PlanView => ({ id, plan: { document: plan.document, number: planRef.number }, ...state, ...scorecards(state) });
+  // One page of assignments with counts over all (answers decide nothing, so replay is unaffected); Updates answer
+  // with a short page: a national plan's approval must fit in a workflow task's completion.
+  const view = (query?: PlanQuery): PlanView => ({ id, plan: { document: plan.document, number: planRef.number }, ...state, ...pagedView(state, query) });
+  const answer = () => view({ limit: PLAN_PAGE.ofUpdates });
   const tell = (ids: string[], event: string, data: Notification['data'], cycle?: string) =>
     index.contacts(ids).forEach((to) => outbox.push(notification(planRef, to, event, data, undefined, cycle)));
 
   // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
   setHandler(planStatusQuery, view);
-  setHandler(approveUpdate, (input) => (approve(input), view()), { validator: (input) => validateApprove(plan, state, input) });
-  setHandler(cancelUpdate, (input) => (cancel(input), view()), { validator: (input) => validateCancel(plan, state, input) });
+  setHandler(approveUpdate, (input) => (approve(input), answer()), { validator: (input) => validateApprove(plan, state, input) });
+  setHandler(cancelUpdate, (input) => (cancel(input), answer()), { validator: (input) => validateCancel(plan, state, input) });
   setHandler(consolidateUpdate, ({ by, id: only }) => consolidateNow(by, only), { validator: (input) => validateConsolidate(plan, state, input) });
-  setHandler(amendUpdate, (input) => (amend(input), view()), {
+  setHandler(amendUpdate, (input) => (amend(input), answer()), {
     validator: (input) => validateAmend(plan, state, steps, assigned, input, Date.now()),
   });
   // Plans recorded before this change ignored their steps' results; their histories replay without it.
@@ -313,7 +316,9 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
       const lead = leads.get(`${a.stepId}/${a.agencyId}`) ?? step.common.lead.id;
       const cycle = a.cycle ? step.cycles?.find((c) => c.key === a.cycle)?.label ?? a.cycle : undefined;
       const entry = { stepId: a.stepId, title: step.common.stepTitle ?? a.stepId, cycle, agencyName: a.agencyName, status: a.status };
-      byLead.set(lead, [...(byLead.get(lead) ?? []), entry]);
+      const entries = byLead.get(lead) ?? [];
+      entries.push(entry);
+      byLead.set(lead, entries);
     }
     const weekOf = civilDateAt(Date.now());
     // Incidents since the last digests: every lead office hears how many, as it may have to ask the operators.

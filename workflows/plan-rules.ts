@@ -1,12 +1,12 @@
 // The rules of a plan's lifecycle as pure functions: who may approve, cancel, amend or consolidate, and when; which
 // consolidations (one per consolidation and reporting cycle) are due; when the plan is ready to close.
-import { Amend, Approve, Cancel, Consolidate, checkUpdateInput } from '../model/actions';
+import { Amend, Approve, Cancel, Consolidate, PlanQuery, checkUpdateInput } from '../model/actions';
 import { addWorkingDays, civilDateAt, deadlineInstant, formatVietnamese, instantAt, lastDay, type CivilDate } from '../model/calendar';
 import type { Consolidation, Plan } from '../model/plan';
 import { FINAL_STATUSES, STAGE_LABELS, pendingApproval, scorecard, type Scorecard } from '../model/status';
 import { approversOf, cyclesOf, type StepCycle, type StepSpec } from '../model/work';
 import { parseInput, reject } from './rejection';
-import type { AssignmentSummary, PlanState } from './state';
+import type { AssignmentSummary, PlanState, PlanView } from './state';
 
 /** Leaders: whoever approves the issue or the close, and the signatory. */
 export function leadersOf(plan: Plan): string[] {
@@ -144,6 +144,31 @@ export function closeReady(plan: Plan, state: PlanState, steps: StepSpec[], roun
   if (rounds.length) return rounds.every((r) => state.consolidations.some((c) => roundKey({ consolidation: { id: c.id }, cycle: c.cycle ? { key: c.cycle } : undefined }) === roundKey(r)));
   const dated = all.filter((a) => a.lastDay);
   return dated.length > 0 && dated.every((a) => FINAL_STATUSES.includes(a.status));
+}
+
+/**
+ * The plan's answer: counts over every assignment, and one page of those matching the query (with their agencies'
+ * scorecards), so no answer grows with the number of communes.
+ */
+export function pagedView(state: PlanState, query: PlanQuery | undefined): Pick<PlanView, 'assignments' | 'scorecard' | 'byStep' | 'byAgency' | 'page'> {
+  const q = PlanQuery.parse(query ?? {});
+  const all = Object.values(state.assignments);
+  const byStep = new Map<string, AssignmentSummary['status'][]>();
+  for (const a of all) {
+    const statuses = byStep.get(a.stepId) ?? [];
+    statuses.push(a.status);
+    byStep.set(a.stepId, statuses);
+  }
+  const matching = all.filter((a) => (!q.step || a.stepId === q.step) && (!q.status || a.status === q.status) && (!q.agency || a.agencyId === q.agency));
+  const page = matching.slice(q.offset, q.offset + q.limit);
+  const agencies = new Set(page.map((a) => a.agencyId));
+  return {
+    assignments: Object.fromEntries(page.map((a) => [a.id, a])),
+    scorecard: scorecard(all.map((a) => a.status)),
+    byStep: Object.fromEntries([...byStep].map(([id, statuses]) => [id, scorecard(statuses)])),
+    byAgency: scorecards({ ...state, assignments: Object.fromEntries(all.filter((a) => agencies.has(a.agencyId)).map((a) => [a.id, a])) }).byAgency,
+    page: { offset: q.offset, limit: q.limit, matching: matching.length, total: all.length },
+  };
 }
 
 export function scorecards(state: PlanState): { scorecard: Scorecard; byAgency: Record<string, Scorecard> } {

@@ -109,6 +109,12 @@ export interface PlanState {
 export interface PlanView extends PlanState {
   id: string;
   plan: Pick<Plan, 'document'> & { number: string };
+  /** Over all assignments. */
   scorecard: Scorecard;
+  /** Per step, over all its assignments and cycles: bounded by the plan's steps. */
+  byStep?: Record<string, Scorecard>;
+  /** Per agency, for the agencies on this page. */
   byAgency: Record<string, Scorecard>;
+  /** `assignments` holds one page of the matching assignments (absent in plans started before paging). */
+  page?: { offset: number; limit: number; matching: number; total: number };
 }

@@ -1,10 +1,12 @@
-// `planflow start FILE [--rebase today|DATE]`, `planflow status ID [--json]`, `planflow list [--json]`.
+// `planflow start FILE [--rebase today|DATE]`, `planflow status ID [--step|--status|--agency|--offset|--limit] [--json]`,
+// `planflow list [--json]`.
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { civilDateAt } from '../../model/calendar';
 import { loadPlanText } from '../../model/load';
 import { rebasePlan } from '../../model/rebase';
-import { STAGE_LABELS } from '../../model/status';
+import { PLAN_PAGE, PlanQuery } from '../../model/actions';
+import { AssignmentStatus, STAGE_LABELS } from '../../model/status';
 import { approversOf } from '../../model/work';
 import { formatProblem } from '../../model/validate';
 import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, langOfCommand, readText } from '../args';
@@ -42,14 +44,36 @@ export function startCommand(program: Command): void {
     }));
 }
 
+interface StatusOptions {
+  json?: boolean;
+  step?: string;
+  status?: string;
+  agency?: string;
+  offset?: string;
+  limit?: string;
+}
+
+/** The options as a plan query; the keys are the options people typed, so problems read `--limit: …`. */
+const StatusQuery = z.object({
+  step: PlanQuery.shape.step, status: PlanQuery.shape.status, agency: PlanQuery.shape.agency,
+  offset: z.coerce.number().pipe(PlanQuery.shape.offset.unwrap()).optional(), limit: z.coerce.number().pipe(PlanQuery.shape.limit.unwrap()).optional(),
+}).transform((o) => ({ step: o.step, status: o.status, agency: o.agency, offset: o.offset, limit: o.limit }));
+
 export function statusCommand(program: Command): void {
   program.command('status')
     .description('trạng thái một kế hoạch hoặc một nhiệm vụ')
     .argument('<MÃ>', 'mã kế hoạch (plan/292-KH-UBND/2026) hoặc mã nhiệm vụ')
+    .option('--step <MÃ-BƯỚC>', 'kế hoạch: chỉ liệt kê công việc của một bước')
+    .option('--status <TÌNH-TRẠNG>', `kế hoạch: chỉ liệt kê công việc ở một tình trạng (${AssignmentStatus.options.join(', ')})`)
+    .option('--agency <MÃ-ĐƠN-VỊ>', 'kế hoạch: chỉ liệt kê công việc của một đơn vị')
+    .option('--offset <N>', 'kế hoạch: bỏ qua N công việc đầu (xem trang tiếp)')
+    .option('--limit <N>', `kế hoạch: số công việc liệt kê (mặc định ${PLAN_PAGE.default}, tối đa ${PLAN_PAGE.max})`)
     .option(...JSON_OPTION)
-    .action(act((id: string, options: { json?: boolean }) => withClient(async (client) => {
+    .action(act((id: string, options: StatusOptions, command: Command) => withClient(async (client) => {
+      const query = checkInput(StatusQuery, options, langOfCommand(command));
+      if (!query) return USAGE_ERROR;
       const type = (await client.workflow.getHandle(id).describe()).type;
-      const view = type === 'assignment' ? await assignmentStatus(client, id) : await planStatus(client, id);
+      const view = type === 'assignment' ? await assignmentStatus(client, id) : await planStatus(client, id, query);
       if (options.json) out(JSON.stringify(view, null, 2));
       else out('spec' in view ? formatAssignment(view) : formatPlan(view, await startedPlan(client, id)));
       return 0;

@@ -2,6 +2,7 @@
 // pages of at most 500 → assignments), and no workflow history comes near Temporal's limits.
 import type { Client } from '@temporalio/client';
 import { approve, planStatus, startPlan } from '../../client/planflow';
+import { PLAN_PAGE } from '../../model/actions';
 import { pageWorkflowId, stepWorkflowId } from '../../model/ids';
 import type { Plan } from '../../model/plan';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
@@ -37,7 +38,11 @@ test(`a report from ${COMMUNES} communes runs to close; no history exceeds 10,00
   run(async ({ client, taskQueue }) => {
     const plan = withCommunes(await rehearse(env(), 'van-quan-2021-tre-em.yaml'), COMMUNES);
     const planId = await startPlan(client, plan, taskQueue);
-    await approve(client, planId, { by: 'trieu-duc-dung', stage: 'issue' });
+    // The approval's answer is a summary and one short page: a national plan's must fit in a workflow task.
+    const issued = await approve(client, planId, { by: 'trieu-duc-dung', stage: 'issue' });
+    expect(issued.page).toEqual({ offset: 0, limit: PLAN_PAGE.ofUpdates, matching: COMMUNES, total: COMMUNES });
+    expect(Object.keys(issued.assignments)).toHaveLength(PLAN_PAGE.ofUpdates);
+    expect(issued.scorecard.total).toBe(COMMUNES);
 
     // Nobody reports: after the reminder and the overdue notice the office consolidates, listing all as missing.
     for (let i = 0; i < 20 && (await planStatus(client, planId)).stage !== 'awaiting-close-approval'; i++) {
@@ -47,11 +52,17 @@ test(`a report from ${COMMUNES} communes runs to close; no history exceeds 10,00
     expect(before.stage).toBe('awaiting-close-approval');
     expect(Object.values(before.consolidations)[0]!.result.missing).toHaveLength(COMMUNES);
     expect(before.scorecard.counts.overdue).toBe(COMMUNES);
+    const lastTen = await planStatus(client, planId, { status: 'overdue', offset: COMMUNES - 10 });
+    expect(Object.keys(lastTen.assignments)).toHaveLength(10);
+    expect(lastTen.page).toMatchObject({ matching: COMMUNES, total: COMMUNES });
+    expect((await planStatus(client, planId, { status: 'done-on-time' })).page).toMatchObject({ matching: 0 });
 
     await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
     const result = await endedPlan(client, planId);
     expect(result.stage).toBe('closed');
-    expect(Object.keys(result.assignments)).toHaveLength(COMMUNES);
+    expect(result.page).toMatchObject({ matching: COMMUNES, total: COMMUNES });
+    expect(Object.keys(result.assignments)).toHaveLength(PLAN_PAGE.default);
+    expect(result.byStep![plan.reporting.submissions[0]!.id]!.total).toBe(COMMUNES);
 
     const step = stepWorkflowId(planId, plan.reporting.submissions[0]!.id);
     const tree = [planId, step, pageWorkflowId(step, 1), pageWorkflowId(step, 2), ...Object.keys(result.assignments).slice(0, 20)];

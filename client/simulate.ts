@@ -7,6 +7,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type InjectedSinks, type WorkflowBundle } from '@temporalio/worker';
 import { z } from 'zod';
 import type { Activities } from '../activities';
+import { planflowDataConverter } from '../codec';
 import {
   addDays, addWorkingDays, civilDateAt, dayNumber, deadlineInstant, formatVietnamese, instantAt, yearOf, type CivilDate,
 } from '../model/calendar';
@@ -89,7 +90,7 @@ export async function simulate(plan: Plan, script: ScriptAction[], options: Simu
 }
 
 async function startEnvironment(): Promise<TestWorkflowEnvironment> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: resolveTemporalExecutable('testServer') } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: resolveTemporalExecutable('testServer') }, client: { dataConverter: planflowDataConverter() } });
   try {
     await registerSearchAttributes(env.connection);
     return env;
@@ -207,7 +208,7 @@ async function run(env: TestWorkflowEnvironment, plan: Plan, script: ScriptActio
   const ctx: Run = { env, client: env.client, plan, planId: planWorkflowId(planKey(plan)), recorder, automatic: script.length === 0 };
   const taskQueue = `planflow-simulate-${process.pid}-${++runs}`;
   const worker = await Worker.create({
-    connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: { notify: recordingNotify(ctx) },
+    connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), dataConverter: planflowDataConverter(), activities: { notify: recordingNotify(ctx) },
     sinks: recordingSinks(recorder), shutdownGraceTime: '5s',
   });
   const running = worker.run();

@@ -4,7 +4,7 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type InjectedSinks, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type InjectedSinks, type WorkflowBundleOption } from '@temporalio/worker';
 import { z } from 'zod';
 import type { Activities } from '../activities';
 import { planflowDataConverter } from '../codec';
@@ -19,6 +19,7 @@ import { AssignmentStatus, FINAL_STATUSES, PlanStage } from '../model/status';
 import { approversOf, planEnd } from '../model/work';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { resolveTemporalExecutable } from '../worker/temporal-binaries';
+import { prebuiltWorkflowBundle } from '../worker/workflow-code';
 import type { PlanflowSinks } from '../workflows/sinks';
 import type { AssignmentSummary, AssignmentView, PlanView } from '../workflows/state';
 import {
@@ -148,11 +149,12 @@ export function simulationBound(plan: Plan, issuedOn: CivilDate): number {
   return deadlineInstant(addWorkingDays(planEnd(plan, issuedOn), ladder + 1));
 }
 
-/** The workflow bundle, built once per process: bundling takes seconds and every simulation runs the same code. */
-let bundle: Promise<WorkflowBundle> | undefined;
+/** The workflow bundle of `npm run build`, else built once per process: bundling takes seconds and every simulation runs the same code. */
+let bundle: Promise<WorkflowBundleOption> | undefined;
 const silent = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: silent });
+function workflowBundle(): Promise<WorkflowBundleOption> {
+  const prebuilt = prebuiltWorkflowBundle();
+  bundle ??= prebuilt ? Promise.resolve(prebuilt) : bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: silent });
   return bundle;
 }
 

@@ -13,6 +13,7 @@ import { openStore } from '../store';
 import { loadConfig, temporalTarget, type Config } from './config';
 import { startDevServer } from './dev-server';
 import { planflowSinks } from './sinks';
+import { workflowCode } from './workflow-code';
 
 /** The worker's connection and, for the portal, a client of the same server. */
 interface Temporal {
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
       namespace,
       dataConverter,
       taskQueue: config.PLANFLOW_TASK_QUEUE,
-      workflowsPath: require.resolve('../workflows'),
+      ...workflowCode(),
       activities: createActivities(mailConfig, mailer, store.sentLog),
       sinks: planflowSinks(),
     });

@@ -3,6 +3,7 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { planflowDataConverter } from '../codec';
 import { bareActivities } from './bare/activities';
+import { maxCachedWorkflows } from '../worker/cache-size';
 import { planflowSinks } from '../worker/sinks';
 import { quiet } from './bundles';
 import { type WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
@@ -24,7 +25,7 @@ async function createWorker({ kind, taskQueue, bundlePath }: WorkerStart, connec
     case 'planflow':
       // The notify activity delivers nothing, as in the workflow tests: the benchmark measures the workflows.
       return Worker.create({
-        connection, taskQueue, workflowBundle, dataConverter, sinks: planflowSinks(),
+        connection, taskQueue, workflowBundle, dataConverter, sinks: planflowSinks(), maxCachedWorkflows: maxCachedWorkflows(),
         activities: { notify: () => Promise.resolve({ delivered: true }) },
       });
     default:

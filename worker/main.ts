@@ -14,6 +14,7 @@ import { loadConfig, temporalTarget, type Config } from './config';
 import { startDevServer } from './dev-server';
 import { planflowSinks } from './sinks';
 import { workflowCode } from './workflow-code';
+import { maxCachedWorkflows } from './cache-size';
 
 /** The worker's connection and, for the portal, a client of the same server. */
 interface Temporal {
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       dataConverter,
       taskQueue: config.PLANFLOW_TASK_QUEUE,
       ...workflowCode(),
+      maxCachedWorkflows: config.PLANFLOW_MAX_CACHED_WORKFLOWS ?? maxCachedWorkflows(),
       activities: createActivities(mailConfig, mailer, store.sentLog),
       sinks: planflowSinks(),
     });

@@ -42,6 +42,11 @@ test('histories read without the codec show no report text or email; the codec o
     await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'issue' });
     const commune = plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members[0]!;
     const assignmentId = assignmentWorkflowId(planId, 'bao-cao-xa', commune);
+    // A refusal's message is encrypted too (failure attributes) and still reads, in Vietnamese, through the client.
+    const other = plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members[1]!;
+    const refusal = await submitReport(client, assignmentId, { by: other, text: REPORT }).then(() => undefined, (error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'wrong-agency' });
+    expect(refusal instanceof Error && refusal.message).toMatch(/[ạ-ỹ]/);
     await submitReport(client, assignmentId, { by: commune, text: REPORT });
     const email = plan.agencies.find((a) => a.id === commune)!.emails[0]!;
 

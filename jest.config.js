@@ -18,6 +18,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|openid-client|oauth4webapi|jose)/)'],
   testTimeout: 60_000,
   maxWorkers: 1,
+  // The CLI and `npm start` the tests spawn are the compiled ones (dist/): rebuilt first if a source changed.
+  globalSetup: '<rootDir>/test/helpers/build.js',
   setupFiles: ['<rootDir>/test/helpers/quiet-runtime.ts'],
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
 };

@@ -1,7 +1,9 @@
 // A benchmark worker in its own process (planflow's or the bare baseline's), so that its CPU time and peak RSS are
 // the worker's alone, not the client's that drives it. Started by workers.ts; talks to it over the IPC channel.
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { planflowDataConverter } from '../codec';
 import { bareActivities } from './bare/activities';
+import { maxCachedWorkflows } from '../worker/cache-size';
 import { planflowSinks } from '../worker/sinks';
 import { quiet } from './bundles';
 import { type WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
@@ -13,15 +15,17 @@ function usage(): WorkerReply {
 
 async function createWorker({ kind, taskQueue, bundlePath }: WorkerStart, connection: NativeConnection): Promise<Worker> {
   const workflowBundle = { codePath: bundlePath };
+  // Both sides decode what the benchmark's client (test/helpers/temporal-env.ts) encodes with planflow's codec.
+  const dataConverter = planflowDataConverter();
   switch (kind) {
     case 'bare':
       return Worker.create({
-        connection, taskQueue, workflowBundle, activities: bareActivities,
+        connection, taskQueue, workflowBundle, dataConverter, activities: bareActivities,
       });
     case 'planflow':
       // The notify activity delivers nothing, as in the workflow tests: the benchmark measures the workflows.
       return Worker.create({
-        connection, taskQueue, workflowBundle, sinks: planflowSinks(),
+        connection, taskQueue, workflowBundle, dataConverter, sinks: planflowSinks(), maxCachedWorkflows: maxCachedWorkflows(),
         activities: { notify: () => Promise.resolve({ delivered: true }) },
       });
     default:

@@ -2,6 +2,7 @@
 // TEMPORAL_* variables or a profile (@temporalio/envconfig), else the embedded server of `npm start` on
 // PLANFLOW_DEV_SERVER_PORT.
 import { Client, Connection } from '@temporalio/client';
+import { planflowDataConverter } from '../codec';
 import { loadConfig, temporalTarget } from '../worker/config';
 
 export async function withClient<T>(use: (client: Client) => Promise<T>): Promise<T> {
@@ -15,7 +16,7 @@ export async function withClient<T>(use: (client: Client) => Promise<T>): Promis
     throw new Error(`không kết nối được Temporal tại ${options.address} (${hint})`);
   }
   try {
-    return await use(new Client({ connection, namespace: target.namespace }));
+    return await use(new Client({ connection, namespace: target.namespace, dataConverter: planflowDataConverter() }));
   } finally {
     await connection.close();
   }

@@ -1,7 +1,7 @@
 // How the CLI shows plans and assignments to people: Vietnamese, dates as documents write them, steps by their
 // place in the plan and opening words rather than their ids.
 import type { IndicatorValue } from '../model/actions';
-import { civilDateAt, formatVietnamese, timeAt } from '../model/calendar';
+import { civilDateAt, formatVietnamese, timeAt } from '../model/calendar/civil-date';
 import type { Plan } from '../model/plan';
 import { STAGE_LABELS, STATUS_LABELS, type Scorecard } from '../model/status';
 import { stepTitle } from '../model/step-title';

@@ -1,6 +1,6 @@
 // What the CLI reads of a running or ended plan to print its documents: the plan definition it was started with
 // and its consolidations. The one place that knows how the plan's state holds consolidations.
-import { isGrpcServiceError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { isGrpcServiceError, type Client } from '@temporalio/client';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import type { ConsolidationResult } from '../model/consolidate';
 import { Plan } from '../model/plan';
@@ -43,13 +43,14 @@ const GRPC_NOT_FOUND = 5;
 
 /** The plan a workflow was started with, from the first event of its history (`planLifecycle({ plan })`). */
 export async function startedPlan(client: Client, planId: string): Promise<Plan> {
-  const history = await client.workflow.getHandle(planId).fetchHistory().catch((error: unknown) => {
-    if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && Number(error.code) === GRPC_NOT_FOUND)) {
-      throw new PlanflowError('not-found', `Không tìm thấy kế hoạch "${planId}".`);
-    }
+  // The first event alone: a national plan's whole history is megabytes, and `planflow status` must stay quick.
+  const { history } = await client.workflowService.getWorkflowExecutionHistory({
+    namespace: client.options.namespace, execution: { workflowId: planId }, maximumPageSize: 1,
+  }).catch((error: unknown) => {
+    if (isGrpcServiceError(error) && Number(error.code) === GRPC_NOT_FOUND) throw new PlanflowError('not-found', `Không tìm thấy kế hoạch "${planId}".`);
     throw error;
   });
-  const payloads = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads;
+  const payloads = history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads;
   const input = await decodeFromPayloadsAtIndex<{ plan?: unknown }>(client.workflow.options.loadedDataConverter, 0, payloads);
   const parsed = Plan.safeParse(input?.plan);
   if (!parsed.success) throw new PlanflowError('no-plan', `Không đọc được kế hoạch mà "${planId}" đã được khởi chạy với.`);

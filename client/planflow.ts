@@ -13,7 +13,7 @@ import {
   amendUpdate, approveUpdate, assignmentStatusQuery, cancelUpdate, consolidateUpdate, extendUpdate, planStatusQuery, reviewUpdate,
   submitReportUpdate,
 } from '../workflows/definitions';
-import { planLifecycle } from '../workflows/plan-lifecycle';
+import type { planLifecycle } from '../workflows/plan-lifecycle';
 import { PLAN_ISSUER, PLAN_NUMBER, PLAN_OVERDUE, PLAN_STAGE } from '../workflows/search-attributes';
 import type { AssignmentView, ConsolidationRecord, PlanStage, PlanView } from '../workflows/state';
 import { officialDecisions } from './calendar';
@@ -31,7 +31,8 @@ export class PlanflowError extends Error {
 export async function startPlan(client: Client, plan: Plan, taskQueue = DEFAULT_TASK_QUEUE): Promise<string> {
   const planId = planWorkflowId(planKey(plan));
   try {
-    await client.workflow.start(planLifecycle, {
+    // By its type name: importing the workflow's code would load the workflow SDK into every CLI call and the portal.
+    await client.workflow.start<typeof planLifecycle>('planLifecycle', {
       workflowId: planId,
       taskQueue,
       // The official days off announced so far travel with the plan; later ones reach it by signal.

@@ -4,9 +4,10 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type InjectedSinks, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type InjectedSinks, type WorkflowBundleOption } from '@temporalio/worker';
 import { z } from 'zod';
 import type { Activities } from '../activities';
+import { planflowDataConverter } from '../codec';
 import {
   addDays, addWorkingDays, civilDateAt, dayNumber, deadlineInstant, formatVietnamese, instantAt, yearOf, type CivilDate,
 } from '../model/calendar';
@@ -19,6 +20,7 @@ import { AssignmentStatus, FINAL_STATUSES, PlanStage } from '../model/status';
 import { approversOf, planEnd } from '../model/work';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { resolveTemporalExecutable } from '../worker/temporal-binaries';
+import { prebuiltWorkflowBundle } from '../worker/workflow-code';
 import type { PlanflowSinks } from '../workflows/sinks';
 import type { AssignmentSummary, AssignmentView, PlanView } from '../workflows/state';
 import {
@@ -90,7 +92,7 @@ export async function simulate(plan: Plan, script: ScriptAction[], options: Simu
 }
 
 async function startEnvironment(): Promise<TestWorkflowEnvironment> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: resolveTemporalExecutable('testServer') } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: resolveTemporalExecutable('testServer') }, client: { dataConverter: planflowDataConverter() } });
   try {
     await registerSearchAttributes(env.connection);
     return env;
@@ -148,11 +150,12 @@ export function simulationBound(plan: Plan, issuedOn: CivilDate): number {
   return deadlineInstant(addWorkingDays(planEnd(plan, issuedOn), ladder + 1));
 }
 
-/** The workflow bundle, built once per process: bundling takes seconds and every simulation runs the same code. */
-let bundle: Promise<WorkflowBundle> | undefined;
+/** The workflow bundle of `npm run build`, else built once per process: bundling takes seconds and every simulation runs the same code. */
+let bundle: Promise<WorkflowBundleOption> | undefined;
 const silent = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: silent });
+function workflowBundle(): Promise<WorkflowBundleOption> {
+  const prebuilt = prebuiltWorkflowBundle();
+  bundle ??= prebuilt ? Promise.resolve(prebuilt) : bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: silent });
   return bundle;
 }
 
@@ -208,7 +211,7 @@ async function run(env: TestWorkflowEnvironment, plan: Plan, script: ScriptActio
   const ctx: Run = { env, client: env.client, plan, planId: planWorkflowId(planKey(plan)), recorder, automatic: script.length === 0 };
   const taskQueue = `planflow-simulate-${process.pid}-${++runs}`;
   const worker = await Worker.create({
-    connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: { notify: recordingNotify(ctx) },
+    connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), dataConverter: planflowDataConverter(), activities: { notify: recordingNotify(ctx) },
     sinks: recordingSinks(recorder), shutdownGraceTime: '5s',
   });
   const running = worker.run();

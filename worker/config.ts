@@ -15,6 +15,8 @@ export const Config = z.object({
   PLANFLOW_DATA_DIR: z.string().min(1).max(4096).default('.planflow'),
   PLANFLOW_DEV_SERVER_PORT: Port.default(7233),
   PLANFLOW_DEV_UI_PORT: Port.default(8233),
+  /** Overrides the cache size worker/cache-size.ts computes for the machine; 0 turns the cache off. */
+  PLANFLOW_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -1,8 +1,10 @@
 // `npm start`: the worker and the portal, joined to the Temporal cluster the environment or a profile names
 // (worker/config.ts), or with nothing configured to an embedded dev server.
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { z } from 'zod';
+import { planflowDataConverter } from '../codec';
 import { createActivities } from '../activities';
 import { loadMailConfig, smtpConfigured } from '../activities/email/config';
 import { createMailer } from '../activities/email/mailer';
@@ -11,6 +13,8 @@ import { openStore } from '../store';
 import { loadConfig, temporalTarget, type Config } from './config';
 import { startDevServer } from './dev-server';
 import { planflowSinks } from './sinks';
+import { workflowCode } from './workflow-code';
+import { maxCachedWorkflows } from './cache-size';
 
 /** The worker's connection and, for the portal, a client of the same server. */
 interface Temporal {
@@ -20,18 +24,18 @@ interface Temporal {
   stop: () => Promise<void>;
 }
 
-async function connect(config: Config): Promise<Temporal> {
+async function connect(config: Config, dataConverter: DataConverter): Promise<Temporal> {
   const target = temporalTarget(config);
   switch (target.kind) {
     case 'cluster': {
       const connection = await NativeConnection.connect(target.connection);
       const clientConnection = await Connection.connect(target.connection);
-      const client = new Client({ connection: clientConnection, namespace: target.namespace });
+      const client = new Client({ connection: clientConnection, namespace: target.namespace, dataConverter });
       console.log(`Temporal: ${target.connection.address}, namespace "${target.namespace}".`);
       return { connection, client, namespace: target.namespace, stop: async () => (await clientConnection.close(), await connection.close()) };
     }
     case 'embedded': {
-      const server = await startDevServer({ ...config, TEMPORAL_NAMESPACE: target.namespace });
+      const server = await startDevServer({ ...config, TEMPORAL_NAMESPACE: target.namespace }, dataConverter);
       console.log(`Temporal dev server: ${target.address}, giao diện cho người vận hành http://localhost:${config.PLANFLOW_DEV_UI_PORT}`);
       console.log(`Dữ liệu lưu tại ${config.PLANFLOW_DATA_DIR}/temporal.db (khởi động lại vẫn giữ trạng thái).`);
       return { connection: server.nativeConnection, client: server.client, namespace: target.namespace, stop: () => server.teardown() };
@@ -43,7 +47,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const mailConfig = loadMailConfig();
   const mailer = createMailer(mailConfig);
-  const { connection, client, namespace, stop } = await connect(config);
+  // One codec for the worker and the portal's client (PLANFLOW_PAYLOAD_KEYS): both read what the other wrote.
+  const dataConverter = planflowDataConverter();
+  const { connection, client, namespace, stop } = await connect(config, dataConverter);
   // One store for the portal and the sent-log: every worker sharing it sends each notice once.
   const store = await openStore();
   const portal = await startPortalFromEnv({ store, temporal: client, taskQueue: config.PLANFLOW_TASK_QUEUE, mailer, mailConfig });
@@ -51,8 +57,10 @@ async function main(): Promise<void> {
     const worker = await Worker.create({
       connection,
       namespace,
+      dataConverter,
       taskQueue: config.PLANFLOW_TASK_QUEUE,
-      workflowsPath: require.resolve('../workflows'),
+      ...workflowCode(),
+      maxCachedWorkflows: config.PLANFLOW_MAX_CACHED_WORKFLOWS ?? maxCachedWorkflows(),
       activities: createActivities(mailConfig, mailer, store.sentLog),
       sinks: planflowSinks(),
     });

@@ -8,7 +8,8 @@ import config from '../scripts/temporal-binaries.json';
 
 export type TemporalBinary = keyof typeof config.binaries;
 
-const projectRoot = join(__dirname, '..');
+/** The project's root, from worker/ in the sources or dist/worker/ compiled. */
+const projectRoot = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
 
 export function localInstallPath(binary: TemporalBinary): string {
   const b = config.binaries[binary];

@@ -3,9 +3,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { importPlanText, MAX_TEXT_LENGTH, type ImportOutcome } from '../../model/import';
-import { draftYaml } from '../../model/import/yaml-draft';
+import type { ImportOutcome } from '../../model/import';
 import { act } from '../args';
+import * as lazy from '../lazy';
 
 /** Files larger than this are refused before reading: a plan's .docx or .pdf is well under it. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -25,6 +25,9 @@ async function importFile(file: string, values: { out?: string; json?: boolean }
     return undefined;
   });
   if (text === undefined) return 1;
+  // Loaded here, not at start-up: every other command starts without the importer (see lazy.ts).
+  const { importPlanText, MAX_TEXT_LENGTH } = lazy.importer();
+  const { draftYaml } = lazy.yamlDraft();
   const outcome = importPlanText(text.slice(0, MAX_TEXT_LENGTH));
   const output = values.json ? `${JSON.stringify(outcome, null, 2)}\n` : draftYaml(outcome);
   if (!values.out) {

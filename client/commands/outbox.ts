@@ -2,15 +2,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { loadMailConfig } from '../../activities/email/config';
-import { outboxDir, type OutboxEntry } from '../../activities/email/mailer';
+import type { OutboxEntry } from '../../activities/email/mailer';
 import { JSON_OPTION, act } from '../args';
+import * as lazy from '../lazy';
 
 export function outboxCommand(program: Command): void {
   program.command('outbox')
     .description('thư trong hộp thư đi (khi chưa cấu hình SMTP)')
     .option(...JSON_OPTION)
     .action(act(async (options: { json?: boolean }) => {
+      // The mailer (nodemailer) is loaded by this command alone, not at every CLI start.
+      const [{ loadMailConfig }, { outboxDir }] = [lazy.mailConfig(), lazy.mailer()];
       const dir = outboxDir(loadMailConfig());
       const index = await readFile(join(dir, 'index.jsonl'), 'utf8').catch(() => '');
       const entries = index.split('\n').filter(Boolean).map((line) => JSON.parse(line) as OutboxEntry);

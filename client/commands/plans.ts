@@ -2,15 +2,12 @@
 // `planflow list [--json]`.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { civilDateAt } from '../../model/calendar';
-import { loadPlanText } from '../../model/load';
-import { rebasePlan } from '../../model/rebase';
 import { PLAN_PAGE, PlanQuery } from '../../model/actions';
+import { civilDateAt } from '../../model/calendar/civil-date';
 import { AssignmentStatus, STAGE_LABELS } from '../../model/status';
-import { approversOf } from '../../model/work';
-import { formatProblem } from '../../model/validate';
 import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, langOfCommand, readText } from '../args';
 import { withClient } from '../connect';
+import * as lazy from '../lazy';
 import { formatAssignment, formatPlan, RUN_STATES } from '../format';
 import { startedPlan } from '../plan-source';
 import { assignmentStatus, DEFAULT_TASK_QUEUE, listPlans, planStatus, startPlan } from '../planflow';
@@ -27,6 +24,7 @@ export function startCommand(program: Command): void {
       const lang = langOfCommand(command);
       const input = checkInput(z.object({ '--rebase': RebaseDate.optional() }), { '--rebase': options.rebase }, lang);
       if (!input) return USAGE_ERROR;
+      const { loadPlanText, formatProblem } = lazy.planLoader();
       const loaded = loadPlanText(await readText(file), lang);
       if (!loaded.ok) {
         for (const p of loaded.problems) out(formatProblem(p, lang));
@@ -34,11 +32,11 @@ export function startCommand(program: Command): void {
       }
       const rebase = input['--rebase'];
       const day = rebase === 'today' ? civilDateAt(Date.now()) : rebase;
-      const plan = day ? rebasePlan(loaded.plan, day) : loaded.plan;
+      const plan = day ? lazy.rebase().rebasePlan(loaded.plan, day) : loaded.plan;
       const planId = await withClient((client) => startPlan(client, plan, process.env.PLANFLOW_TASK_QUEUE ?? DEFAULT_TASK_QUEUE));
       out(`Đã khởi chạy kế hoạch: ${planId}`);
       if (day) out(`(đã dời mọi ngày của kế hoạch để ban hành ngày ${day})`);
-      out(`Chờ duyệt ban hành: planflow approve ${planId} --as ${approversOf(plan, 'issue')[0] ?? 'MÃ-LÃNH-ĐẠO'}`);
+      out(`Chờ duyệt ban hành: planflow approve ${planId} --as ${lazy.work().approversOf(plan, 'issue')[0] ?? 'MÃ-LÃNH-ĐẠO'}`);
       out(`Xem trạng thái:     planflow status ${planId}`);
       return 0;
     }));
@@ -73,9 +71,14 @@ export function statusCommand(program: Command): void {
       const query = checkInput(StatusQuery, options, langOfCommand(command));
       if (!query) return USAGE_ERROR;
       const type = (await client.workflow.getHandle(id).describe()).type;
-      const view = type === 'assignment' ? await assignmentStatus(client, id) : await planStatus(client, id, query);
-      if (options.json) out(JSON.stringify(view, null, 2));
-      else out('spec' in view ? formatAssignment(view) : formatPlan(view, await startedPlan(client, id)));
+      if (type === 'assignment') {
+        const view = await assignmentStatus(client, id);
+        out(options.json ? JSON.stringify(view, null, 2) : formatAssignment(view));
+        return 0;
+      }
+      // The plan it was started with (to name its steps) is read while the plan answers its query.
+      const [view, plan] = await Promise.all([planStatus(client, id, query), options.json ? undefined : startedPlan(client, id)]);
+      out(options.json ? JSON.stringify(view, null, 2) : formatPlan(view, plan));
       return 0;
     })));
 }

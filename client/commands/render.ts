@@ -3,12 +3,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Client } from '@temporalio/client';
 import type { Command } from 'commander';
-import { planDocx, reportDocx } from '../../activities/documents';
-import { loadPlanText } from '../../model/load';
-import { consolidatedReport, consolidationOf } from '../../model/report';
-import { formatProblem } from '../../model/validate';
 import { act, langOfCommand, readText } from '../args';
 import { withClient } from '../connect';
+import * as lazy from '../lazy';
 import { consolidationsOf, pickConsolidation, startedPlan, type ConsolidationEntry } from '../plan-source';
 import { planStatus, PlanflowError } from '../planflow';
 
@@ -24,6 +21,7 @@ export function renderCommand(program: Command): void {
     .requiredOption(...DOCX)
     .action(act(async (file: string, options: { docx: string }, command: Command) => {
       const lang = langOfCommand(command);
+      const [{ loadPlanText, formatProblem }, { planDocx }] = [lazy.planLoader(), lazy.documents()];
       const loaded = loadPlanText(await readText(file), lang);
       if (!loaded.ok) {
         for (const p of loaded.problems) out(formatProblem(p, lang));
@@ -54,5 +52,6 @@ export async function consolidationDocx(client: Client, planId: string, cycle?: 
     throw new PlanflowError('no-consolidation', cycle ? `Kế hoạch chưa có báo cáo tổng hợp kỳ "${cycle}".` : 'Kế hoạch chưa có báo cáo tổng hợp nào.');
   }
   const plan = await startedPlan(client, planId);
+  const [{ reportDocx }, { consolidatedReport, consolidationOf }] = [lazy.documents(), lazy.report()];
   return { entry, docx: await reportDocx(consolidatedReport(plan, consolidationOf(plan, entry.id), entry.result, entry)) };
 }

@@ -1,9 +1,8 @@
 // `planflow validate FILE...`: OK and exit 0 for a valid plan; one `path: message` line per problem and exit 1.
 import type { Command } from 'commander';
-import { loadPlanText } from '../../model/load';
 import { message, type Lang } from '../../model/messages';
-import { formatProblem } from '../../model/validate';
 import { act, langOfCommand, readText } from '../args';
+import * as lazy from '../lazy';
 
 export function validateCommand(program: Command): void {
   program.command('validate')
@@ -24,6 +23,7 @@ async function validateFile(file: string, prefix: string, lang: Lang): Promise<b
     return undefined;
   });
   if (text === undefined) return false;
+  const { loadPlanText, formatProblem } = lazy.planLoader();
   const result = loadPlanText(text, lang);
   if (result.ok) process.stdout.write(`${prefix}OK\n`);
   else for (const problem of result.problems) process.stdout.write(`${prefix}${formatProblem(problem, lang)}\n`);

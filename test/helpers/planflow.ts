@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
+import { planflowDataConverter } from '../../codec';
 import { planStatus } from '../../client/planflow';
 import { civilDateAt } from '../../model/calendar';
 import { loadPlanText } from '../../model/load';
@@ -46,7 +47,7 @@ export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>
     };
     // A short grace time: an activity still waiting on a server at the end of a suite must not hold it open.
     worker = await Worker.create({
-      connection: env.nativeConnection, taskQueue, workflowBundle, activities: activities?.() ?? { notify }, shutdownGraceTime: '5s',
+      connection: env.nativeConnection, taskQueue, workflowBundle, dataConverter: planflowDataConverter(), activities: activities?.() ?? { notify }, shutdownGraceTime: '5s',
       sinks: planflowSinks(),
     });
     running = worker.run();

@@ -2,6 +2,7 @@
 // Queries, and a rejected Update that leaves no trace in history.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
+import { planflowDataConverter } from '../../codec';
 import { createDevServerEnv, useTestEnv } from '../helpers/temporal-env';
 import { addUpdate, closeUpdate, counter, totalQuery } from '../fixtures/workflows';
 
@@ -11,6 +12,7 @@ test('Updates run against the dev server; an invalid one is rejected before it e
   const { client, nativeConnection } = env();
   const worker = await Worker.create({
     connection: nativeConnection,
+    dataConverter: planflowDataConverter(),
     taskQueue: 'dev-server',
     workflowsPath: require.resolve('../fixtures/workflows'),
   });

@@ -13,6 +13,7 @@ import { loadPlanText } from '../../model/load';
 import type { Notification } from '../../model/notifications';
 import { consolidatedReport } from '../../model/report';
 import { Worker } from '@temporalio/worker';
+import { planflowDataConverter } from '../../codec';
 import { deliverOnce } from '../fixtures/workflows';
 import { readExample } from '../helpers/files';
 import { SmtpSink } from '../helpers/smtp';
@@ -149,7 +150,7 @@ describe('an activity whose completion is lost after the server accepted the mes
     const config = loadMailConfig({ SMTP_URL: smtp.url, MAIL_FROM: 'planflow <planflow@vanquan.example>', PLANFLOW_DATA_DIR: dataDir });
     const slowMailer = createMailer(config);
     const worker = await Worker.create({
-      connection: env().nativeConnection, taskQueue: 'mail', workflowsPath: require.resolve('../fixtures/workflows'),
+      connection: env().nativeConnection, taskQueue: 'mail', dataConverter: planflowDataConverter(), workflowsPath: require.resolve('../fixtures/workflows'),
       activities: createActivities(config, slowMailer),
     });
     // The server accepts the message but answers after the attempt's 3 s timeout: Temporal discards that

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { formatSimulation, simulateCommand } from '../../client/commands/simulate';
+import { simulateCommand } from '../../client/commands/simulate';
+import { formatSimulation } from '../../client/simulate-run';
 import type { PlanflowError } from '../../client/planflow';
 import { isoSeconds, simulate, simulationBound, Simulation, type TimelineEntry } from '../../client/simulate';
 import { MAX_ACTIONS, parseScript, parseScriptText, type ScriptAction } from '../../client/simulate-script';

@@ -1,6 +1,7 @@
 // The calendar runs inside the workflow sandbox: a workflow sleeps until each reminder and escalation instant it
 // computes, and the time-skipping server wakes it exactly then.
 import { Worker } from '@temporalio/worker';
+import { planflowDataConverter } from '../../codec';
 import { addDays, civilDateAt, noticeSchedule } from '../../model/calendar';
 import { ReminderPolicy } from '../../model/plan';
 import { createTimeSkippingEnv, useTestEnv } from '../helpers/temporal-env';
@@ -14,6 +15,7 @@ test('a workflow wakes at every instant of its notice schedule', async () => {
   const lastDay = addDays(civilDateAt(await testEnv.currentTimeMs()), 30);
   const worker = await Worker.create({
     connection: testEnv.nativeConnection,
+    dataConverter: planflowDataConverter(),
     taskQueue: 'calendar',
     workflowsPath: require.resolve('../fixtures/workflows'),
   });

@@ -1,5 +1,6 @@
 // Proves the time-skipping test server is real and skips: a 30-day sleep finishes in seconds of wall time.
 import { Worker } from '@temporalio/worker';
+import { planflowDataConverter } from '../../codec';
 import { createTimeSkippingEnv, useTestEnv } from '../helpers/temporal-env';
 import { sleepForDays } from '../fixtures/workflows';
 
@@ -10,6 +11,7 @@ test('a workflow that sleeps 30 days completes and the server clock moved 30 day
   const testEnv = env();
   const worker = await Worker.create({
     connection: testEnv.nativeConnection,
+    dataConverter: planflowDataConverter(),
     taskQueue: 'time-skipping',
     workflowsPath: require.resolve('../fixtures/workflows'),
   });

@@ -1,0 +1,98 @@
+// planflow's PayloadCodec: compresses large payloads (brotli) and, with keys, encrypts every payload (AES-256-GCM,
+// key id in the metadata). Payloads without one of our encodings pass through, so histories recorded before the
+// codec (or without keys) still replay and read.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliDecompress, constants } from 'node:zlib';
+import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import type { PayloadKeys } from './keys';
+
+/** Our encodings, written in the payload's `encoding` metadata (the SDK's own are `json/plain`, `binary/null`…). */
+export const ENCODINGS = { compressed: 'binary/planflow-brotli', encrypted: 'binary/planflow-aes256gcm' } as const;
+/** The metadata entry naming the key an encrypted payload was written with. */
+export const KEY_ID_METADATA = 'planflow-key-id';
+
+/**
+ * Below this many bytes compression saves little and costs a metadata entry. Plan inputs (4–16 KB for the
+ * examples, 417 KB for 3,321 communes) shrink to 24–43% and 3.3% with brotli at quality 4.
+ */
+export const COMPRESS_ABOVE_BYTES = 1024;
+/**
+ * Brotli quality 4 compressed a 3,321-commune plan input to 3.3% in 1.7 ms, where deflate (level 6) gave 9.7% in
+ * 1.6 ms and brotli's default (11) 4.0% in 410 ms; on the small example plans all three are within a few percent.
+ */
+const BROTLI_QUALITY = 4;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+const compress = promisify(brotliCompress);
+const decompress = promisify(brotliDecompress);
+const utf8 = new TextEncoder();
+const text = new TextDecoder();
+
+const encodingOf = (payload: Payload) => (payload.metadata?.[METADATA_ENCODING_KEY] ? text.decode(payload.metadata[METADATA_ENCODING_KEY]) : undefined);
+/** A whole payload (metadata and data) as bytes, so the inner encoding travels inside the outer one. */
+const serialise = (payload: Payload) => temporal.api.common.v1.Payload.encode(payload).finish();
+const deserialise = (bytes: Uint8Array): Payload => temporal.api.common.v1.Payload.decode(bytes);
+const sizeOf = (payload: Payload) =>
+  (payload.data?.length ?? 0) + Object.entries(payload.metadata ?? {}).reduce((sum, [k, v]) => sum + k.length + v.length, 0);
+const wrap = (encoding: string, data: Uint8Array, extra: Record<string, string> = {}): Payload => ({
+  metadata: Object.fromEntries(Object.entries({ [METADATA_ENCODING_KEY]: encoding, ...extra }).map(([k, v]) => [k, utf8.encode(v)])),
+  data,
+});
+
+export class PlanflowPayloadCodec implements PayloadCodec {
+  constructor(private readonly keys?: PayloadKeys, private readonly compressAbove = COMPRESS_ABOVE_BYTES) {}
+
+  async encode(payloads: Payload[]): Promise<Payload[]> {
+    return Promise.all(payloads.map(async (payload) => {
+      const compressed = await this.compress(payload);
+      // Compression first: ciphertext does not compress.
+      return this.keys ? this.encrypt(compressed, this.keys) : compressed;
+    }));
+  }
+
+  async decode(payloads: Payload[]): Promise<Payload[]> {
+    return Promise.all(payloads.map((payload) => this.decodeOne(payload)));
+  }
+
+  private async compress(payload: Payload): Promise<Payload> {
+    // Sized without serialising: most payloads are small and leave here untouched.
+    if (sizeOf(payload) <= this.compressAbove) return payload;
+    const bytes = serialise(payload);
+    const data = await compress(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+    // Already-compressed data (an attachment) can grow; keep whichever is smaller.
+    return data.length < bytes.length ? wrap(ENCODINGS.compressed, data) : payload;
+  }
+
+  private encrypt(payload: Payload, keys: PayloadKeys): Payload {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', keys.current.key, iv);
+    const body = Buffer.concat([cipher.update(serialise(payload)), cipher.final()]);
+    return wrap(ENCODINGS.encrypted, Buffer.concat([iv, body, cipher.getAuthTag()]), { [KEY_ID_METADATA]: keys.current.id });
+  }
+
+  /** Peels our encodings off one at a time (encrypted, then compressed) until the SDK's own remains. */
+  private async decodeOne(payload: Payload): Promise<Payload> {
+    const encoding = encodingOf(payload);
+    switch (encoding) {
+      case ENCODINGS.compressed:
+        return this.decodeOne(deserialise(await decompress(payload.data ?? new Uint8Array())));
+      case ENCODINGS.encrypted:
+        return this.decodeOne(this.decrypt(payload));
+      default:
+        return payload;
+    }
+  }
+
+  private decrypt(payload: Payload): Payload {
+    const keyId = payload.metadata?.[KEY_ID_METADATA] ? text.decode(payload.metadata[KEY_ID_METADATA]) : '';
+    const key = this.keys?.byId.get(keyId);
+    if (!key) throw new Error(`payload encrypted with key "${keyId}", which PLANFLOW_PAYLOAD_KEYS does not hold`);
+    const data = Buffer.from(payload.data ?? new Uint8Array());
+    const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
+    decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+    return deserialise(Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]));
+  }
+}

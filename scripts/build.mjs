@@ -1,0 +1,81 @@
+// `npm run build`: planflow's TypeScript compiled to dist/ (one .js per source, the same tree, by esbuild: no type
+// check here, `npm run typecheck` does that), the files read at run time copied beside them, and the workflow bundle
+// made once (dist/workflow-bundle.js) so workers and `planflow simulate` start without webpack. The bundle is
+// remade only when its inputs (workflows/, model/, the lock file) change. `--if-stale` skips the JavaScript too when
+// no source is newer than the last build (jest's globalSetup uses it, so CLI tests run what the sources say).
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const require = createRequire(import.meta.url);
+/** What runs in production: everything but tests, the benchmark and install scripts. */
+const SOURCES = ['codec', 'model', 'workflows', 'activities', 'store', 'worker', 'client'];
+/** Read at run time beside the code (migrations, the portal's stylesheet, the binaries' pins). */
+const ASSETS = ['store/migrations', 'client/http/assets', 'scripts/temporal-binaries.json'];
+const BUNDLE_INPUTS = ['workflows', 'model', 'package-lock.json'];
+const STAMP = join(dist, '.built');
+
+const filesUnder = (path) => (statSync(join(root, path)).isDirectory()
+  ? readdirSync(join(root, path), { recursive: true }).map((f) => join(path, String(f))).filter((f) => statSync(join(root, f)).isFile())
+  : [path]);
+const sources = () => SOURCES.flatMap(filesUnder).filter((f) => /\.tsx?$/.test(f));
+
+function stale() {
+  if (!existsSync(STAMP)) return true;
+  const built = statSync(STAMP).mtimeMs;
+  return [...sources(), ...ASSETS.flatMap(filesUnder), 'package-lock.json'].some((f) => statSync(join(root, f)).mtimeMs > built);
+}
+
+async function compile() {
+  const { build } = require('esbuild');
+  await build({
+    entryPoints: sources().map((f) => join(root, f)),
+    outdir: dist,
+    outbase: root,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
+    logLevel: 'warning',
+  });
+  for (const asset of ASSETS.flatMap(filesUnder)) {
+    mkdirSync(dirname(join(dist, asset)), { recursive: true });
+    copyFileSync(join(root, asset), join(dist, asset));
+  }
+}
+
+async function bundleWorkflows() {
+  const hash = createHash('sha256');
+  for (const f of BUNDLE_INPUTS.flatMap(filesUnder).sort()) hash.update(f).update(readFileSync(join(root, f)));
+  const digest = hash.digest('hex');
+  const digestFile = join(dist, 'workflow-bundle.sha256');
+  if (existsSync(join(dist, 'workflow-bundle.js')) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest) return false;
+  const { bundleWorkflowCode } = require('@temporalio/worker');
+  const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+  const { code } = await bundleWorkflowCode({ workflowsPath: join(root, 'workflows', 'index.ts'), logger: quiet });
+  writeFileSync(join(dist, 'workflow-bundle.js'), code);
+  writeFileSync(digestFile, digest);
+  return true;
+}
+
+async function main() {
+  const started = Date.now();
+  if (process.argv.includes('--if-stale') && !stale()) return;
+  // A source deleted or renamed must not survive as an old .js in dist/; the bundle is kept (it has its own hash).
+  for (const folder of SOURCES) rmSync(join(dist, folder), { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  await compile();
+  const bundled = await bundleWorkflows();
+  writeFileSync(STAMP, new Date().toISOString());
+  console.error(`planflow: built ${relative(root, dist)}/ in ${Date.now() - started} ms${bundled ? ' (workflow bundle remade)' : ''}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

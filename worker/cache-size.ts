@@ -1,0 +1,30 @@
+// How many workflows a worker keeps in its cache, sized for the machine. The SDK's default counts ~1.7 MiB of V8
+// heap per workflow (up to 2,300 on a 4 GiB heap); a planflow workflow held ≈2 MiB (issue 11's measurement), and
+// issue 11 wants a worker within 1 GiB of memory, so the cache gets at most 512 MiB of it.
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+
+const MIB = 1024 * 1024;
+/** Memory one cached planflow workflow holds (its V8 context share, state, and the plan it carries). */
+export const MIB_PER_CACHED_WORKFLOW = 2;
+/** What the cache may use at most, whatever the machine: the worker's goal is 1 GiB in all. */
+const CACHE_CEILING_MIB = 512;
+/** Below this the worker replays histories constantly; the SDK itself needs at least 2. */
+const MIN_CACHED = 16;
+
+export interface Machine {
+  totalMemoryBytes: number;
+  heapLimitBytes: number;
+}
+
+export const thisMachine = (): Machine => ({ totalMemoryBytes: totalmem(), heapLimitBytes: getHeapStatistics().heap_size_limit });
+
+/**
+ * The rule: the cache's budget is the smallest of 512 MiB, a quarter of the machine's memory and half of V8's heap
+ * limit (the other half is for activities, the portal and the SDK); divided by 2 MiB per workflow; at least 16.
+ * A 24 GiB machine with Node's default 4 GiB heap gets 256; a 2 GiB container 256 MiB / 2 = 128 (if its heap allows).
+ */
+export function maxCachedWorkflows(machine: Machine = thisMachine()): number {
+  const budgetMiB = Math.min(CACHE_CEILING_MIB, machine.totalMemoryBytes / 4 / MIB, machine.heapLimitBytes / 2 / MIB);
+  return Math.max(MIN_CACHED, Math.floor(budgetMiB / MIB_PER_CACHED_WORKFLOW));
+}

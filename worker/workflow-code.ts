@@ -1,0 +1,17 @@
+// Where a worker gets the workflow code: the bundle `npm run build` made beside the compiled code (no webpack at
+// start-up), else the sources, bundled at start (running from TypeScript with tsx, in development and tests).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WorkerOptions } from '@temporalio/worker';
+
+/** dist/workflow-bundle.js as seen from dist/worker/; from worker/ in the sources it does not exist. */
+const PREBUILT = join(__dirname, '..', 'workflow-bundle.js');
+
+export function prebuiltWorkflowBundle(): { codePath: string } | undefined {
+  return existsSync(PREBUILT) ? { codePath: PREBUILT } : undefined;
+}
+
+export function workflowCode(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  const workflowBundle = prebuiltWorkflowBundle();
+  return workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') };
+}

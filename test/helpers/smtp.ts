@@ -15,6 +15,8 @@ export class SmtpSink {
   readonly refuse = new Set<string>();
   /** Holds every 250 reply back this long after the message has been received (a slow server). */
   replyDelayMs = 0;
+  /** Told of each message as soon as it is stored, before the reply (the chaos test's server process reports it). */
+  onReceived: ((received: Received) => void) | undefined;
   port = 0;
   private server: SMTPServer | undefined;
   private readonly sockets = new Set<Socket>();
@@ -34,7 +36,9 @@ export class SmtpSink {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
           simpleParser(raw).then((mail) => {
-            this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, mail });
+            const received = { envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, mail };
+            this.received.push(received);
+            this.onReceived?.(received);
             setTimeout(() => callback(), this.replyDelayMs);
           }, callback);
         });

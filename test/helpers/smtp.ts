@@ -52,6 +52,8 @@ export class SmtpSink {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
+    // Once listening, an error is one client's (a worker killed mid-transaction resets its connection): not the server's end.
+    server.on('error', () => undefined);
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
   }

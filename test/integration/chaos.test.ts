@@ -36,8 +36,8 @@ const quiet = { log: () => undefined, trace: () => undefined, debug: () => undef
 const dir = mkdtempSync(join(tmpdir(), 'planflow-chaos-'));
 const postgres = new PostgresServer();
 const children: Child[] = [];
-/** Every message the SMTP process stored, with when its report reached the test. */
-const mail: (Extract<ChildReport, { kind: 'mail' }> & { at: number })[] = [];
+/** Every message the SMTP process stored. */
+const mail: Extract<ChildReport, { kind: 'mail' }>[] = [];
 /** When each SIGKILL was sent. */
 const kills: number[] = [];
 let env: TestWorkflowEnvironment | undefined;
@@ -89,6 +89,8 @@ interface Figures {
   unexpected: number;
   /** Of the duplicates, copies of notices whose first copy was stored within WINDOW_MS before a kill. */
   inWindow: number;
+  /** For each duplicated notice, ms from its first copy to the next kill. */
+  gaps: number[];
 }
 
 function figuresOf(expected: string[]): Figures & { messageIds: Map<string, Set<string>> } {
@@ -100,7 +102,8 @@ function figuresOf(expected: string[]): Figures & { messageIds: Map<string, Set<
     messageIds.set(m.key, (messageIds.get(m.key) ?? new Set()).add(m.messageId));
     if (!firstAt.has(m.key)) firstAt.set(m.key, m.at);
   }
-  const nearKill = (key: string) => kills.some((k) => { const at = firstAt.get(key) ?? 0; return at <= k && k - at <= WINDOW_MS; });
+  const gapToKill = (key: string) => Math.min(...kills.map((k) => k - (firstAt.get(key) ?? 0)).filter((gap) => gap >= 0));
+  const nearKill = (key: string) => gapToKill(key) <= WINDOW_MS;
   const wanted = new Set(expected);
   return {
     expected: wanted.size,
@@ -109,6 +112,7 @@ function figuresOf(expected: string[]): Figures & { messageIds: Map<string, Set<
     lost: expected.filter((k) => !counts.has(k)).length,
     unexpected: [...counts.keys()].filter((k) => !wanted.has(k)).length,
     inWindow: [...counts].filter(([key]) => nearKill(key)).reduce((sum, [, n]) => sum + n - 1, 0),
+    gaps: [...counts].filter(([, n]) => n > 1).map(([key]) => gapToKill(key)),
     messageIds,
   };
 }
@@ -120,7 +124,7 @@ test(`a plan's notices arrive through ${KILLS} SIGKILLs of its workers, a copy o
   db = await openDb({ DATABASE_URL: databaseUrl, PLANFLOW_DATA_DIR: dir });
   await migrate(db);
   const smtp = await startChild(join(__dirname, '../helpers/smtp-child.ts'), { replyDelayMs: 150 }, process.env, (r) => {
-    if (r.kind === 'mail') mail.push({ ...r, at: Date.now() });
+    if (r.kind === 'mail') mail.push(r);
   });
   children.push(smtp.child);
   env = await createDevServerEnv();
@@ -162,6 +166,7 @@ test(`a plan's notices arrive through ${KILLS} SIGKILLs of its workers, a copy o
 
   // Settled: every expected notice in, and no claim left 'sending' that a retry could still send again.
   for (const until = Date.now() + SETTLE_MS; Date.now() < until;) {
+    if (!alive(smtp.child.pid)) throw new Error('the SMTP server process died');
     if (figuresOf(expected).lost === 0 && (await sendingCount(db)) === 0) break;
     await sleep(1_000);
   }
@@ -174,7 +179,7 @@ test(`a plan's notices arrive through ${KILLS} SIGKILLs of its workers, a copy o
   const running = children.filter((c) => alive(c.pid)).length;
   console.log([
     `chaos (seed ${SEED}): ${KILLS} SIGKILLs over ${chaosSeconds.toFixed(1)} s, ${children.length - 1} worker processes, ${duringChaos} messages during the kills`,
-    `notices expected ${figures.expected}, delivered ${figures.delivered}, duplicated ${figures.duplicates} (${figures.inWindow} stored within ${WINDOW_MS} ms before a kill), lost ${figures.lost}, unexpected ${figures.unexpected}`,
+    `notices expected ${figures.expected}, delivered ${figures.delivered}, duplicated ${figures.duplicates} (${figures.inWindow} stored within ${WINDOW_MS} ms before a kill; ms to the next kill: ${figures.gaps.join(', ')}), lost ${figures.lost}, unexpected ${figures.unexpected}`,
     `plan ${view.stage}, ${Object.keys(view.assignments).length} assignments; processes left running ${running}; wall time ${((Date.now() - began) / 1000).toFixed(1)} s`,
   ].join('\n'));
 

@@ -12,7 +12,7 @@ export const ChildReport = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('ready'), port: z.number().int().min(0).max(65_535).optional() }),
   z.strictObject({
     kind: z.literal('mail'), messageId: z.string().max(1_000), key: z.string().max(2_000), to: z.array(z.string().max(254)).max(100),
-    /** When the server stored it (Date.now() in the server's process: the same clock as the test's). */
+    /** When the server had it whole (Date.now() in the server's process: the same clock as the test's). */
     at: z.number(),
   }),
 ]);

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   sink.replyDelayMs = start.replyDelayMs;
   const send = (report: ChildReport) => process.send?.(report);
   sink.onReceived = (r) => send({
-    kind: 'mail', messageId: r.mail.messageId ?? '', key: headerText(r.mail.headers.get('x-planflow-key')), to: r.envelopeTo, at: Date.now(),
+    kind: 'mail', messageId: r.mail.messageId ?? '', key: headerText(r.mail.headers.get('x-planflow-key')), to: r.envelopeTo, at: r.at,
   });
   await sink.start();
   send({ kind: 'ready', port: sink.port });

@@ -5,6 +5,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 
 export interface Received {
+  /** When the message's last byte arrived (Date.now()), before it was parsed and answered. */
+  at: number;
   envelopeTo: string[];
   raw: string;
   mail: ParsedMail;
@@ -34,9 +36,10 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
+          const at = Date.now();
           const raw = Buffer.concat(chunks).toString('utf8');
           simpleParser(raw).then((mail) => {
-            const received = { envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, mail };
+            const received = { at, envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, mail };
             this.received.push(received);
             this.onReceived?.(received);
             setTimeout(() => callback(), this.replyDelayMs);

@@ -82,4 +82,16 @@ describeOnBothBackends('a reply slower than the client', (backend) => {
     expect(copies).toHaveLength(2);
     expect(new Set(copies.map((c) => c.mail.messageId)).size).toBe(1);
   }, 60_000);
+
+  test('a failure that proves the server lacks the message gives the claim back at once', async () => {
+    const db = await backend.open();
+    const config = loadMailConfig({ SMTP_URL: 'smtp://127.0.0.1:1', PLANFLOW_DATA_DIR: join(dataDir, 'down'), PLANFLOW_SEND_LEASE_MS: '60000' });
+    const mailer = createMailer(config);
+    mailers.push(mailer);
+    const n = notice(`down-${backend.name}@vanquan.example`);
+    const refused = await outcome(createActivities(config, mailer, createStoreSentLog(db, 'worker-a')).notify(n));
+    expect(refused).toMatchObject({ code: 'ESOCKET' }); // nothing listens on port 1: connection refused
+    // Another worker may send it now, not after the one-minute lease.
+    expect(await createStoreSentLog(await backend.openAgain(), 'worker-b').claim(n.key, { leaseMs: 60_000 })).toBe('send');
+  });
 });

@@ -19,7 +19,7 @@ import { oneLine, renderEmail } from './email/templates';
 export interface SentLog {
   get(key: string): Promise<SentEntry | undefined>;
   record(entry: SentEntry): Promise<void>;
-  claim?(key: string): Promise<'send' | 'sent' | 'busy'>;
+  claim?(key: string, options?: { leaseMs?: number }): Promise<'send' | 'sent' | 'busy'>;
   release?(key: string): Promise<void>;
 }
 
@@ -33,7 +33,9 @@ export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
   const domain = /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'planflow.invalid';
   return async function notify(input: Notification): Promise<{ delivered: boolean }> {
     const notification = Notification.parse(input);
-    const claim = sentLog.claim ? await sentLog.claim(notification.key) : (await sentLog.get(notification.key)) ? 'sent' : 'send';
+    const claim = sentLog.claim
+      ? await sentLog.claim(notification.key, { leaseMs: config.PLANFLOW_SEND_LEASE_MS })
+      : (await sentLog.get(notification.key)) ? 'sent' : 'send';
     if (claim === 'sent') return { delivered: false };
     // Another worker holds it mid-send (or died holding it, until its lease ends): check again later, never send blind.
     if (claim === 'busy') throw ApplicationFailure.retryable('another worker is sending this notice', 'notice-busy');
@@ -49,7 +51,9 @@ export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
       await sentLog.record({ key: notification.key, messageId, to: notification.to.emails.filter((a) => !rejected.includes(a)), at: new Date().toISOString() });
       return { delivered: true };
     } catch (error) {
-      await sentLog.release?.(notification.key);
+      // A server that may already hold the message keeps the claim until its lease ends: a retry meanwhile finds the
+      // notice 'sending' and waits instead of sending it blind a second time.
+      if (!mayHaveBeenStored(error)) await sentLog.release?.(notification.key);
       if (isPermanent(error)) {
         const reason = error instanceof Error ? error.message : String(error);
         throw ApplicationFailure.create({
@@ -69,6 +73,18 @@ async function attachmentsOf(n: Notification): Promise<Mail.Attachment[]> {
   // ASCII file names: some mail clients still mangle encoded Vietnamese names.
   const name = [r.supplement ? 'bao-cao-bo-sung' : 'bao-cao-tong-hop', r.consolidationId, r.result.asOf].join('-').replace(/[^A-Za-z0-9-]+/g, '-');
   return [{ filename: `${name}.docx`, content: await reportDocx(r), contentType: DOCX_TYPE }];
+}
+
+/**
+ * Whether the server may hold the message although the client saw a failure: the connection went silent or dropped
+ * after it was open (the reply to the message's final dot can be what never came). A reply from the server, a refused
+ * envelope, or a server never reached or that never greeted did not take the message.
+ */
+function mayHaveBeenStored(error: unknown): boolean {
+  const { responseCode, code, timeoutType, originalCode } = error as { responseCode?: number; code?: string; timeoutType?: string; originalCode?: string };
+  if (typeof responseCode === 'number' || code === 'EENVELOPE') return false;
+  if (timeoutType === 'CONNECT_TIMEOUT' || timeoutType === 'GREETING_TIMEOUT') return false;
+  return !(code === 'ESOCKET' && (originalCode === 'ECONNREFUSED' || originalCode === 'ENOTFOUND' || originalCode === 'EHOSTUNREACH'));
 }
 
 /** A 5xx reply or a refused recipient will not get better by retrying; a lost connection or a 4xx may. */

@@ -27,9 +27,25 @@ export class PlanflowError extends Error {
   }
 }
 
+/**
+ * The plan travels as its workflow's input, and Temporal refuses an input over its 2 MiB blob limit with an English
+ * "Failed to start Workflow" (a 25,000-commune plan, 3.1 MB as JSON, was). A plan file may hold 16 MB of text, so
+ * the plan is measured first, with room left for the calendar and the start event around it.
+ */
+export const MAX_PLAN_INPUT_BYTES = 1.5 * 1024 * 1024;
+
+/** Refuses, in Vietnamese and before anything reaches Temporal, a plan too large to start. */
+export function checkPlanInputSize(plan: Plan): void {
+  const bytes = Buffer.byteLength(JSON.stringify(plan));
+  if (bytes <= MAX_PLAN_INPUT_BYTES) return;
+  const mb = (n: number) => (n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  throw new PlanflowError('plan-too-large', `(kế hoạch): quá lớn để khởi chạy (${mb(bytes)} MB khi gửi đi, tối đa ${mb(MAX_PLAN_INPUT_BYTES)} MB); hãy tách thành nhiều kế hoạch, ví dụ theo huyện hoặc theo giai đoạn`);
+}
+
 /** Starts a plan's workflow; a plan already started (running or ended) is refused, never run twice. */
 export async function startPlan(client: Client, plan: Plan, taskQueue = DEFAULT_TASK_QUEUE): Promise<string> {
   const planId = planWorkflowId(planKey(plan));
+  checkPlanInputSize(plan);
   try {
     // By its type name: importing the workflow's code would load the workflow SDK into every CLI call and the portal.
     await client.workflow.start<typeof planLifecycle>('planLifecycle', {

@@ -27,7 +27,7 @@ export function createMailer(config: MailConfig): Mailer {
 }
 
 function smtpMailer(c: MailConfig): Mailer {
-  const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+  const timeouts = { connectionTimeout: c.SMTP_CONNECTION_TIMEOUT_MS, greetingTimeout: c.SMTP_GREETING_TIMEOUT_MS, socketTimeout: c.SMTP_SOCKET_TIMEOUT_MS };
   const auth = c.SMTP_USER ? { user: c.SMTP_USER, pass: c.SMTP_PASS ?? '' } : undefined;
   // nodemailer reads the pool and timeouts from the URL's query too; explicit options keep them bounded either way.
   const url = c.SMTP_URL ? new URL(c.SMTP_URL) : undefined;

@@ -10,7 +10,7 @@ import { withClient } from '../connect';
 import * as lazy from '../lazy';
 import { formatAssignment, formatPlan, RUN_STATES } from '../format';
 import { startedPlan } from '../plan-source';
-import { assignmentStatus, DEFAULT_TASK_QUEUE, listPlans, planStatus, startPlan } from '../planflow';
+import { assignmentStatus, checkPlanInputSize, DEFAULT_TASK_QUEUE, listPlans, planStatus, startPlan } from '../planflow';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 const RebaseDate = z.union([z.literal('today'), DateArg]);
@@ -33,6 +33,7 @@ export function startCommand(program: Command): void {
       const rebase = input['--rebase'];
       const day = rebase === 'today' ? civilDateAt(Date.now()) : rebase;
       const plan = day ? lazy.rebase().rebasePlan(loaded.plan, day) : loaded.plan;
+      checkPlanInputSize(plan); // before connecting: a refusal needs no server
       const planId = await withClient((client) => startPlan(client, plan, process.env.PLANFLOW_TASK_QUEUE ?? DEFAULT_TASK_QUEUE));
       out(`Đã khởi chạy kế hoạch: ${planId}`);
       if (day) out(`(đã dời mọi ngày của kế hoạch để ban hành ngày ${day})`);

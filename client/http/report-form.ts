@@ -1,7 +1,7 @@
 // Reads the report form: the text, each indicator's value (a count, or numerator and denominator), and the files,
 // each checked by its bytes before anything is sent to the workflow.
 import { z } from 'zod';
-import type { ReportValues } from '../../model/actions';
+import { UPDATE_LIMITS, type ReportValues } from '../../model/actions';
 import type { Indicator } from '../../model/plan';
 import { AttachmentRefused, checkAttachment, MAX_ATTACHMENT_BYTES } from '../../store/attachments';
 
@@ -17,7 +17,9 @@ export interface ReportForm {
 
 type FormBody = Record<string, string | File | (string | File)[]>;
 
-const Text = z.string().trim().min(1, 'cần nội dung báo cáo').max(20_000);
+/** The report Update's own bound, with the form's words: a longer text would be refused by the workflow's validator. */
+export const MAX_REPORT_CHARS = UPDATE_LIMITS.reportLength;
+const Text = z.string().trim().min(1, 'cần nội dung báo cáo').max(MAX_REPORT_CHARS, `nội dung báo cáo dài quá ${MAX_REPORT_CHARS.toLocaleString('vi-VN')} ký tự`);
 const Whole = z.coerce.number().int().nonnegative();
 
 const field = (body: FormBody, name: string) => {

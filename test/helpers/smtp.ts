@@ -5,6 +5,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 
 export interface Received {
+  /** When the message's last byte arrived (Date.now()), before it was parsed and answered. */
+  at: number;
   envelopeTo: string[];
   raw: string;
   mail: ParsedMail;
@@ -15,6 +17,8 @@ export class SmtpSink {
   readonly refuse = new Set<string>();
   /** Holds every 250 reply back this long after the message has been received (a slow server). */
   replyDelayMs = 0;
+  /** Told of each message as soon as it is stored, before the reply (the chaos test's server process reports it). */
+  onReceived: ((received: Received) => void) | undefined;
   port = 0;
   private server: SMTPServer | undefined;
   private readonly sockets = new Set<Socket>();
@@ -32,9 +36,12 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
+          const at = Date.now();
           const raw = Buffer.concat(chunks).toString('utf8');
           simpleParser(raw).then((mail) => {
-            this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, mail });
+            const received = { at, envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, mail };
+            this.received.push(received);
+            this.onReceived?.(received);
             setTimeout(() => callback(), this.replyDelayMs);
           }, callback);
         });
@@ -48,6 +55,8 @@ export class SmtpSink {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
+    // Once listening, an error is one client's (a worker killed mid-transaction resets its connection): not the server's end.
+    server.on('error', () => undefined);
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
   }

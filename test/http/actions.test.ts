@@ -1,6 +1,7 @@
 // Officials act as themselves through the JSON API, on the rebased Văn Quan plan on a real Temporal dev server: only
 // the signatory approves, only the commune reports on its own assignment, only the lead office reviews; refusals are
 // 403 with nothing entering workflow history, and every attempt is in the audit log.
+import { request as httpRequest } from 'node:http';
 import { stringify } from 'yaml';
 import { assignmentWorkflowId, planKey, planWorkflowId } from '../../model/ids';
 import type { Plan } from '../../model/plan';
@@ -147,3 +148,57 @@ it('gives signed-in officials the plan as a Decree-30 .docx, and says plainly wh
   expect((await agent.get(`${base}/bao-cao-tong-hop.docx?cycle=..%2Fx`)).status).toBe(404);
   expect((await agent.get(`/plans/${enc('plan/khong-co')}/documents/ke-hoach.docx`)).status).toBe(404);
 }, 60_000);
+/** Events of a workflow's history that a hostile body must never cause: Updates accepted, workflow tasks failed. */
+async function harm(workflowId: string): Promise<{ accepted: number; failedTasks: number }> {
+  const history = await worker.env().client.workflow.getHandle(workflowId).fetchHistory();
+  const events = history.events ?? [];
+  return { accepted: events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length, failedTasks: events.filter((e) => e.workflowTaskFailedEventAttributes).length };
+}
+
+/**
+ * A POST on a connection of its own: the server answers an oversized body before reading it and closes the
+ * connection, which fetch's keep-alive pool would otherwise hand to the next request.
+ */
+function postOnce(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    // The server may close while the body is still going out; its answer has arrived by then.
+    request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    request.end(body);
+  });
+}
+
+// Temporal's SDK fails a workflow task on an Update payload over ~2 MiB before any validator runs (README, Bounds):
+// every entry point must refuse such a body itself, and answer in Vietnamese.
+it('stops a 3 MB body before Temporal: the API report and plan, the report form (issue 12)', async () => {
+  const planId = planWorkflowId(planKey(plan));
+  const theirs = assignmentWorkflowId(planId, 'bao-cao-xa-2021', 'xa-binh-phuc');
+  const own = assignmentWorkflowId(planId, 'bao-cao-xa-2021', 'xa-dai-an');
+  const threeMb = 'Xã đã triển khai. '.repeat(Math.ceil((3 * 1024 * 1024) / 'Xã đã triển khai. '.length));
+  const before = await Promise.all([planId, theirs, own].map(harm));
+  const post = (as: string, path: string, body: string, type: string) => postOnce(`${portal.server.url}/api${path}`, body, { 'content-type': type, authorization: `Bearer ${tokens[as]}` });
+
+  const report = await post(contactPersonId('xa-binh-phuc'), `/assignments/${enc(theirs)}/report`, JSON.stringify({ text: threeMb, values: {} }), 'application/json');
+  expect(report).toEqual({ status: 413, text: 'Dữ liệu gửi lên quá lớn.' });
+  const planFile = await post('dieu-phoi', '/plans', `${stringify({ ...plan, id: 'ke-hoach-3-mb' })}\n# ${threeMb}`, 'application/yaml');
+  expect(planFile).toEqual({ status: 413, text: 'Dữ liệu gửi lên quá lớn.' });
+
+  // The report form allows files (20 MB each, stored apart, never in history); its text field is bounded on its own.
+  const agent = new Agent(portal.server.url);
+  const earlier = (await portal.linksFor('dai-an@vanquan.example').catch(() => [])).length;
+  await agent.post('/sign-in', { email: 'dai-an@vanquan.example' }, await agent.formToken('/sign-in'));
+  const link = (await waitForLinks(portal, 'dai-an@vanquan.example', earlier + 1)).at(-1) ?? '';
+  await agent.post('/sign-in/link', { token: new URL(link).searchParams.get('token') ?? '' }, await agent.formToken('/sign-in'));
+  const form = new FormData();
+  form.set('_csrf', await agent.formToken(`/assignments/${enc(own)}`));
+  form.set('text', threeMb);
+  const page = await agent.request(`/assignments/${enc(own)}/report`, { method: 'POST', body: form });
+  expect(page.status).toBe(422);
+  expect(await page.text()).toContain('text: nội dung báo cáo dài quá 10.000 ký tự');
+
+  expect(await Promise.all([planId, theirs, own].map(harm))).toEqual(before);
+}, 120_000);

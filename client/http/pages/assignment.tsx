@@ -1,6 +1,7 @@
 // One assignment as its people see it: the clause verbatim, the plan, the last day and working days left, lead and
 // coordinating agencies, its report, attachments and history; and the forms its viewer may use (report, review,
 // extend). Every form posts without JavaScript.
+import { UPDATE_LIMITS } from '../../../model/actions';
 import type { Indicator } from '../../../model/plan';
 import { OPEN_STATUSES } from '../../../model/status';
 import type { AttachmentInfo } from '../../../store/attachments';
@@ -130,7 +131,7 @@ const ReportForm = (props: AssignmentPageProps & { w: Words }) => (
     <form method="post" action={action(props.view.id, 'report')} enctype="multipart/form-data" hx-boost="false">
       <CsrfField token={props.csrf} />
       <label for="text">{props.w.text}</label>
-      <textarea id="text" name="text" rows={6} required maxlength={20000}></textarea>
+      <textarea id="text" name="text" rows={6} required maxlength={UPDATE_LIMITS.reportLength}></textarea>
       {props.view.spec.indicators.map((indicator) => <IndicatorInput indicator={indicator} w={props.w} />)}
       <label for="files">{props.w.files}</label>
       <input id="files" name="files" type="file" multiple accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp" />

@@ -11,6 +11,7 @@ import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, langOfCommand, read
 import { withClient } from '../connect';
 import { formatAssignment, formatPlan, RUN_STATES } from '../format';
 import { startedPlan } from '../plan-source';
+import { operatorSubject } from '../operator';
 import { assignmentStatus, DEFAULT_TASK_QUEUE, listPlans, planStatus, startPlan } from '../planflow';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
@@ -34,6 +35,7 @@ export function startCommand(program: Command): void {
       const day = rebase === 'today' ? civilDateAt(Date.now()) : rebase;
       const plan = day ? rebasePlan(loaded.plan, day) : loaded.plan;
       const planId = await withClient((client) => startPlan(client, plan, process.env.PLANFLOW_TASK_QUEUE ?? DEFAULT_TASK_QUEUE));
+      operatorSubject.value = planId;
       out(`Đã khởi chạy kế hoạch: ${planId}`);
       if (day) out(`(đã dời mọi ngày của kế hoạch để ban hành ngày ${day})`);
       out(`Chờ duyệt ban hành: planflow approve ${planId} --as ${approversOf(plan, 'issue')[0] ?? 'MÃ-LÃNH-ĐẠO'}`);

@@ -8,7 +8,7 @@ import { contactPersonId, seedDirectoryFromPlan } from '../../store/seed';
 import { createDevServerEnv } from '../helpers/temporal-env';
 import { rehearse, usePlanflowWorker } from '../helpers/planflow';
 import { eventually } from '../helpers/eventually';
-import { Agent, startPortal, waitForLinks, type Portal } from './portal';
+import { Agent, signIn, startPortal, type Portal } from './portal';
 
 const worker = usePlanflowWorker(createDevServerEnv);
 let portal: Portal;
@@ -95,9 +95,7 @@ it('refuses through the pages too: another commune’s assignment, a 25 MB or di
   const own = assignmentWorkflowId(planId, 'bao-cao-xa-2021', 'xa-dai-an');
   const other = assignmentWorkflowId(planId, 'bao-cao-xa-2021', 'xa-binh-phuc');
   const agent = new Agent(portal.server.url);
-  await agent.post('/sign-in', { email: 'dai-an@vanquan.example' }, await agent.formToken('/sign-in'));
-  const [link = ''] = await waitForLinks(portal, 'dai-an@vanquan.example', 1);
-  await agent.post('/sign-in/link', { token: new URL(link).searchParams.get('token') ?? '' }, await agent.formToken('/sign-in'));
+  await signIn(portal, agent, 'dai-an@vanquan.example');
   const token = await agent.formToken(`/assignments/${enc(own)}`);
 
   const upload = (id: string, file: Blob, name: string, csrf: string | null = token) => {

@@ -38,10 +38,15 @@ export function pickConsolidation(entries: ConsolidationEntry[], cycle?: string)
   return entries.filter((c) => cycle === undefined || c.cycle === cycle || c.id === cycle).at(-1);
 }
 
-/** The plan a workflow was started with, from the first event of its history (`planLifecycle({ plan })`). */
+/**
+ * The plan a workflow was started with, from the first event of its history (`planLifecycle({ plan })`): one page of
+ * one event, however long the history has grown.
+ */
 export async function startedPlan(client: Client, planId: string): Promise<Plan> {
-  const history = await client.workflow.getHandle(planId).fetchHistory();
-  const payloads = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads;
+  const history = await client.workflowService.getWorkflowExecutionHistory({
+    namespace: client.options.namespace, execution: { workflowId: planId }, maximumPageSize: 1,
+  });
+  const payloads = history.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads;
   const input = await decodeFromPayloadsAtIndex<{ plan?: unknown }>(client.workflow.options.loadedDataConverter, 0, payloads);
   const parsed = Plan.safeParse(input?.plan);
   if (!parsed.success) throw new PlanflowError('no-plan', `Không đọc được kế hoạch mà "${planId}" đã được khởi chạy với.`);

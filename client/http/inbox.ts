@@ -28,7 +28,7 @@ export interface InboxFilter {
 
 export const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Plan workflow ids are `plan/<key>`; quotes, backslashes and spaces cannot be in one and never reach the query. */
-const PLAN_ID = /^plan\/[^'"\\\s]{1,300}$/u;
+export const PLAN_ID = /^plan\/[^'"\\\s]{1,300}$/u;
 
 /** `IN ('a', 'b')` of the ids in the directory's format only, so nothing typed can change a query's shape. */
 export function idList(ids: readonly string[]): string | undefined {

@@ -1,12 +1,17 @@
 // What waits on people, on the rebased Văn Quan plan on a real Temporal dev server: assignments named by their clause
 // (the memo), the lead office's *Báo cáo chờ tiếp nhận* accepted several at once with a result per row, and a deputy
-// who signs KT. for the chair acting with the chair's authority, the record saying so.
+// who signs KT. for the chair acting with the chair's authority, the record saying so; the plan dashboard's figures.
 import { assignmentWorkflowId, planKey, planWorkflowId } from '../../model/ids';
 import type { Plan } from '../../model/plan';
 import { contactPersonId, seedDirectoryFromPlan } from '../../store/seed';
 import { assignmentStatus, planStatus } from '../../client/planflow';
 import { createDevServerEnv } from '../helpers/temporal-env';
-import { rehearse, usePlanflowWorker } from '../helpers/planflow';
+import { loadExample, rehearse, reportingOnly, usePlanflowWorker } from '../helpers/planflow';
+import { addDays, civilDateAt } from '../../model/calendar';
+import { rebasePlan } from '../../model/rebase';
+import { stepsOf } from '../../model/work';
+import { overdueList, stepProgress } from '../../client/http/dashboard';
+import { workingDaysLeft } from '../../client/http/dates';
 import { eventually } from '../helpers/eventually';
 import { Agent, signIn, startPortal, type Portal } from './portal';
 import { stringify } from 'yaml';
@@ -109,4 +114,44 @@ it('names work by its clause, queues reports for the lead office, accepts severa
   expect(batch.status).toBe(200);
   expect((batch.json.results as { id: string; ok: boolean }[]).map((r) => [r.id, r.ok])).toEqual([[report('xa-an-son'), false], [report('xa-dai-an'), false]]);
   expect((await call(anSon, 'POST', '/reviews', { ids: [report('xa-binh-phuc')], decision: 'accept' })).json).toMatchObject({ results: [{ ok: false, code: 'forbidden' }] });
+}, 180_000);
+
+it('shows per step and per cycle how many communes reported, and the overdue list in working days, from visibility', async () => {
+  const today = civilDateAt(Date.now());
+  const issuedOn = addDays(today, -200);
+  const base = rebasePlan(loadExample('van-quan-2021-tre-em.yaml'), issuedOn);
+  const quarterly = reportingOnly({ ...base, document: { ...base.document, issuedOn }, approvals: plan.approvals }, 2);
+  const recurring: Plan = { ...quarterly, reporting: { ...quarterly.reporting, submissions: quarterly.reporting.submissions.map((s) => ({ ...s, deadline: { kind: 'recurring' as const, every: 'quarter' as const, day: 20 } })) } };
+  const planId = planWorkflowId(planKey(recurring));
+  const [step] = stepsOf(recurring, planId, issuedOn);
+  const opened = (step?.cycles ?? []).filter((c) => c.opensOn <= today);
+  const past = opened.filter((c) => c.lastDay < today);
+  expect(past.length).toBeGreaterThan(0);
+
+  expect((await call('dieu-phoi', 'POST', '/plans', stringify(recurring), 'application/yaml')).status).toBe(200);
+  expect((await call('trieu-duc-dung', 'POST', `/plans/${enc(planId)}/approve`, { stage: 'issue' })).status).toBe(200);
+  const client = worker.env().client;
+  const firstLate = `${assignmentWorkflowId(planId, 'bao-cao-xa-2021', 'xa-an-son')}/${past[0]?.key}`;
+  await eventually(() => call(contactPersonId('xa-an-son'), 'GET', '/inbox'), (r) => ((r.json.items as { id: string }[] | undefined) ?? []).some((i) => i.id === firstLate));
+  expect((await call(contactPersonId('xa-an-son'), 'POST', `/assignments/${enc(firstLate)}/report`, { text: 'Báo cáo quý.', values: {} })).status).toBe(200);
+
+  const expected = opened.map((c) => ({ key: c.key, reported: c.key === past[0]?.key ? 1 : 0, total: 2 }));
+  const progress = await eventually(() => stepProgress(client, recurring, planId, issuedOn, new Date()), (p) => JSON.stringify(p[0]?.cycles.map((c) => ({ key: c.key, reported: c.reported, total: c.total }))) === JSON.stringify(expected));
+  expect(progress.map((p) => [p.stepId, p.reported, p.total, p.communes])).toEqual([['bao-cao-xa-2021', 1, 2 * opened.length, true]]);
+  expect(progress[0]?.cycles.map((c) => ({ key: c.key, reported: c.reported, total: c.total }))).toEqual(expected);
+
+  const overdue = await eventually(() => overdueList(client, planId, new Date()), (o) => o.total === 2 * past.length - 1);
+  expect(overdue.rows).toHaveLength(2 * past.length - 1);
+  expect(overdue.rows.map((r) => r.id)).not.toContain(firstLate);
+  for (const row of overdue.rows) {
+    expect(row.workingDaysLate).toBe(-workingDaysLeft(row.lastDay ?? '', new Date()));
+    expect(row.workingDaysLate).toBeGreaterThan(0);
+  }
+
+  const agent = new Agent(portal.server.url);
+  await signIn(portal, agent, DEPUTY_EMAIL);
+  const html = await (await agent.get(`/plans/${enc(planId)}`)).text();
+  expect(html).toContain(`1/${2 * opened.length} xã đã báo cáo`);
+  expect(html).toContain('UBND thị trấn Văn Quan');
+  expect(html).toMatch(/\d+ ngày làm việc/);
 }, 180_000);

@@ -5,7 +5,7 @@ const HOUR = 3_600_000;
 
 export function waitedWords(lang: Lang, now: Date, since: Date): string {
   const hours = Math.max(0, Math.floor((now.getTime() - since.getTime()) / HOUR));
-  if (hours < 24) return lang === 'vi' ? `${hours} giờ` : `${hours} hours`;
+  if (hours < 24) return lang === 'vi' ? `${hours} giờ` : `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
   const days = Math.floor(hours / 24);
-  return lang === 'vi' ? `${days} ngày` : `${days} days`;
+  return lang === 'vi' ? `${days} ngày` : `${days} ${days === 1 ? 'day' : 'days'}`;
 }

@@ -87,7 +87,10 @@ it('describes itself in OpenAPI 3.1', async () => {
   const { status, json } = await call(undefined, 'GET', '/openapi.json');
   expect(status).toBe(200);
   expect(json.openapi).toBe('3.1.0');
-  expect(Object.keys(json.paths as object)).toEqual(expect.arrayContaining(['/me', '/inbox', '/assignments/{id}/report', '/assignments/{id}/review', '/assignments/{id}/extend', '/plans/{id}/approve', '/plans']));
+  expect(Object.keys(json.paths as object)).toEqual(expect.arrayContaining(['/me', '/inbox', '/assignments/{id}/report', '/assignments/{id}/review', '/assignments/{id}/extend', '/plans/{id}/approve', '/plans', '/reviews']));
+  const inbox = (json.paths as Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: { properties: Record<string, unknown> } }> }> } }>)['/inbox'];
+  const items = inbox?.get?.responses['200']?.content?.['application/json']?.schema.properties.items as { items: { properties: Record<string, unknown> } };
+  expect(Object.keys(items.items.properties)).toEqual(expect.arrayContaining(['title', 'planNumber', 'planTitle', 'cycle', 'lastDay']));
 });
 
 it('refuses through the pages too: another commune’s assignment, a 25 MB or disguised file, a form without its token', async () => {

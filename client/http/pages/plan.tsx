@@ -131,7 +131,7 @@ export const PlanPage = (props: PlanPageProps) => {
       <h2>{w.consolidated}</h2>
       {Object.keys(view.consolidations).length ? Object.entries(view.consolidations).map(([id, c]) => <><h3>{id} ({formatDate(new Date(c.at))})</h3><pre>{c.markdown}</pre></>) : <p>{w.none}</p>}
       <h2>{w.audit}</h2>
-      <ol>{props.audit.map((e) => <li>{formatDate(e.at)} {e.actor}{e.onBehalfOf ? ` (${e.onBehalfOf})` : ''}: {e.action} {e.subject} — {e.outcome === 'done' ? w.done : w.refused}</li>)}</ol>
+      <ol>{props.audit.map((e) => <li>{formatDate(e.at)} {e.actor}{e.onBehalfOf ? ` (${e.onBehalfOf})` : ''}{typeof e.detail.signed === 'string' ? ` [${e.detail.signed}]` : ''}: {e.action} {e.subject} — {e.outcome === 'done' ? w.done : w.refused}</li>)}</ol>
     </>
   );
 };

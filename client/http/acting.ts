@@ -7,13 +7,14 @@ import type { z } from 'zod';
 import { UPDATE_LIMITS, type Approve, type Extend, type Review, type SubmitReport } from '../../model/actions';
 import { loadPlanText } from '../../model/load';
 import { formatProblem, type Problem } from '../../model/validate';
-import type { AssignmentSpec } from '../../model/work';
+import { approversOf, type AssignmentSpec } from '../../model/work';
 import type { Store } from '../../store';
 import type { PersonRecord } from '../../store/directory';
 import type { AssignmentView, PlanView } from '../../workflows/state';
 import {
   approve, assignmentStatus, extendDeadline, PlanflowError, reviewReport, startPlan, submitReport,
 } from '../planflow';
+import { startedPlan } from '../plan-source';
 
 export type Refusal = { ok: false; status: 401 | 403 | 404 | 422 | 503; code: string; message: string; problems?: Problem[] };
 export type Outcome<T> = { ok: true; value: T } | Refusal;
@@ -137,13 +138,15 @@ export function createActing(deps: ActingDeps) {
       onAssignment(person, id, 'extend', extendersOf, (client, by, signature) => extendDeadline(client, id, { ...input, by, reason: signedNote(signature, input.reason) ?? input.reason })),
 
     /**
-     * Leaders approve in their own name, or in the head's when they sign KT./TL. for one (the note then carries the
-     * signature line); the plan's workflow checks its list of approvers.
+     * Leaders approve for the head they sign KT./TL. for when the plan lists that head for the stage (the note then
+     * carries the signature line), else in their own name; the plan's workflow checks its list of approvers.
      */
     async approve(person: PersonRecord, planId: string, input: Omit<Approve, 'by'>): Promise<Outcome<PlanView>> {
       const client = deps.temporal;
       if (!client) return noTemporal();
-      const by = person.signsFor?.person ?? person.id;
+      const head = person.signsFor?.person;
+      const listed = head ? await startedPlan(client, planId).then((plan) => approversOf(plan, input.stage), () => []) : [];
+      const by = head && listed.includes(head) ? head : person.id;
       const signature = await signatureOf(person, by);
       const outcome = await approve(client, planId, { ...input, by, note: signedNote(signature, input.note) }).then((value): Outcome<PlanView> => ({ ok: true, value }), fromError);
       await audit(person, by, signature, 'approve', planId, outcome);

@@ -120,7 +120,8 @@ it('shows per step and per cycle how many communes reported, and the overdue lis
   const today = civilDateAt(Date.now());
   const issuedOn = addDays(today, -200);
   const base = rebasePlan(loadExample('van-quan-2021-tre-em.yaml'), issuedOn);
-  const quarterly = reportingOnly({ ...base, document: { ...base.document, issuedOn }, approvals: plan.approvals }, 2);
+  // The plan as written: the deputy chair himself signs the issue, so he approves in his own name, no KT. line.
+  const quarterly = reportingOnly({ ...base, document: { ...base.document, issuedOn } }, 2);
   const recurring: Plan = { ...quarterly, reporting: { ...quarterly.reporting, submissions: quarterly.reporting.submissions.map((s) => ({ ...s, deadline: { kind: 'recurring' as const, every: 'quarter' as const, day: 20 } })) } };
   const planId = planWorkflowId(planKey(recurring));
   const [step] = stepsOf(recurring, planId, issuedOn);
@@ -131,6 +132,7 @@ it('shows per step and per cycle how many communes reported, and the overdue lis
   expect((await call('dieu-phoi', 'POST', '/plans', stringify(recurring), 'application/yaml')).status).toBe(200);
   expect((await call('trieu-duc-dung', 'POST', `/plans/${enc(planId)}/approve`, { stage: 'issue' })).status).toBe(200);
   const client = worker.env().client;
+  expect((await planStatus(client, planId)).actions.find((a) => a.action === 'approve')).toMatchObject({ by: 'trieu-duc-dung', note: 'issue' });
   const firstLate = `${assignmentWorkflowId(planId, 'bao-cao-xa-2021', 'xa-an-son')}/${past[0]?.key}`;
   await eventually(() => call(contactPersonId('xa-an-son'), 'GET', '/inbox'), (r) => ((r.json.items as { id: string }[] | undefined) ?? []).some((i) => i.id === firstLate));
   expect((await call(contactPersonId('xa-an-son'), 'POST', `/assignments/${enc(firstLate)}/report`, { text: 'Báo cáo quý.', values: {} })).status).toBe(200);

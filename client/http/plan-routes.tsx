@@ -8,7 +8,7 @@ import { PLAN_BODY_LIMIT } from './api';
 import type { AppEnv, PortalContext, PortalDeps } from './context';
 import { PlanPage, PlansPage } from './pages/plan';
 import { page } from './render';
-import { personOf, refusalPage, signedIn, unlisted } from './work-routes';
+import { personOf, refusalPage, signedIn, unlisted } from './guards';
 import { overdueList, stepProgress } from './dashboard';
 import { startedPlan } from '../plan-source';
 import type { Client } from '@temporalio/client';

@@ -10,7 +10,7 @@ import type { AppEnv, PortalContext, PortalDeps } from './context';
 import { ReviewQueue, ReviewResults } from './pages/reviews';
 import { page } from './render';
 import { listWaitingReviews, type WaitingReview } from './waiting';
-import { personOf, signedIn, unlisted } from './work-routes';
+import { personOf, signedIn, unlisted } from './guards';
 
 const TITLE = { vi: 'Báo cáo chờ tiếp nhận', en: 'Reports to accept' };
 

@@ -1,10 +1,9 @@
 // The pages officials work in: *Việc của tôi*, an assignment with its report, review and extension forms, and the
 // attachments of the assignments they may see. Every route needs a signed-in person; every form acts through acting.ts.
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { LocalDate } from '../../model/plan';
 import { AssignmentStatus } from '../../model/status';
-import type { PersonRecord } from '../../store/directory';
 import type { Acting, Refusal } from './acting';
 import type { AppEnv, PortalContext, PortalDeps } from './context';
 import { listInbox } from './inbox';
@@ -14,17 +13,7 @@ import { AssignmentPage } from './pages/assignment';
 import { Inbox } from './pages/inbox';
 import { page } from './render';
 import { readReportForm } from './report-form';
-
-export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.person) return c.redirect('/sign-in', 303);
-  await next();
-};
-
-export const personOf = (c: PortalContext): PersonRecord => {
-  const person = c.var.person;
-  if (!person) throw new Error('signedIn lets no request through without a person');
-  return person;
-};
+import { personOf, refusalPage, signedIn, unlisted } from './guards';
 
 const TITLES = { vi: { inbox: 'Việc của tôi', assignment: 'Nhiệm vụ' }, en: { inbox: 'My work', assignment: 'Assignment' } };
 
@@ -33,16 +22,6 @@ const ReviewForm = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('return'), reason: z.string().trim().min(1).max(2000), newLastDay: z.union([LocalDate, z.literal('').transform(() => undefined)]).optional() }),
 ]);
 const ExtendForm = z.object({ newLastDay: LocalDate, reason: z.string().trim().min(1).max(2000) });
-
-/** A visibility query the cluster refused (search attributes not registered): logged, shown as "not available". */
-export function unlisted(error: unknown): undefined {
-  console.warn(`planflow portal: không truy vấn được danh sách (đã đăng ký search attribute chưa?): ${error instanceof Error ? error.message : String(error)}`);
-  return undefined;
-}
-
-export function refusalPage(c: PortalContext, refusal: Refusal) {
-  return page(c, c.var.t.forbidden, <p class="error" role="alert">{refusal.message}</p>, refusal.status);
-}
 
 export function workRoutes(deps: PortalDeps, acting: Acting): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

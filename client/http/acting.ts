@@ -38,9 +38,12 @@ const refuse = (status: Refusal['status'], code: string, message: string, proble
 const forbidden = () => refuse(403, 'forbidden', 'Anh/chị không có quyền thực hiện việc này với nhiệm vụ hoặc kế hoạch này.');
 const noTemporal = () => refuse(503, 'unavailable', 'Máy chủ quy trình (Temporal) chưa sẵn sàng; vui lòng thử lại sau.');
 
-/** Who the person acts as, among the ids an action allows: themselves first, then their agency, then the head they sign for. */
+/** The ids a person may act as: themselves first, then their agency, then the head they sign KT./TL. for. */
+export const actingIds = (person: PersonRecord): string[] => [person.id, person.agency, ...(person.signsFor ? [person.signsFor.person] : [])];
+
+/** Who the person acts as, among the ids an action allows. */
 export function actingAs(person: PersonRecord, allowed: readonly string[]): string | undefined {
-  return [person.id, person.agency, person.signsFor?.person].find((id) => id !== undefined && allowed.includes(id));
+  return actingIds(person).find((id) => allowed.includes(id));
 }
 
 /** `KT. Chủ tịch UBND huyện — Triệu Đức Dũng`: the signature line of someone signing for a head, as documents write it. */

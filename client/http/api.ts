@@ -4,7 +4,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { Acting, Outcome } from './acting';
+import { actingIds, type Acting, type Outcome } from './acting';
 import { ApproveBody, BatchReviewBody, ExtendBody, parseBody, ReportBody, ReviewBody, zodMessage, type ApiError } from './api-schemas';
 import type { AppEnv, PortalContext, PortalDeps } from './context';
 import { listInbox } from './inbox';
@@ -74,7 +74,7 @@ export function apiRoutes(deps: PortalDeps, acting: Acting): Hono<AppEnv> {
   });
   api.get('/reviews', async (c) => {
     if (!deps.temporal) return error(c, 503, { code: 'unavailable', message: 'Máy chủ quy trình (Temporal) chưa sẵn sàng.' });
-    const reviews = await listWaitingReviews(deps.temporal, deps.store.audit, [me(c).agency, me(c).id]).catch(() => undefined);
+    const reviews = await listWaitingReviews(deps.temporal, deps.store.audit, actingIds(me(c))).catch(() => undefined);
     if (!reviews) return error(c, 503, { code: 'reviews-unavailable', message: 'Máy chủ quy trình chưa cho truy vấn báo cáo chờ tiếp nhận (thiếu search attribute PlanflowReviewers).' });
     return c.json({ reviews });
   });

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { PersonRecord } from '../../store/directory';
-import { MAX_BATCH_REVIEWS, type Acting } from './acting';
+import { actingIds, MAX_BATCH_REVIEWS, type Acting } from './acting';
 import type { AppEnv, PortalContext, PortalDeps } from './context';
 import { ReviewQueue, ReviewResults } from './pages/reviews';
 import { page } from './render';
@@ -20,9 +20,9 @@ const BatchReviewForm = z.object({
   note: z.string().trim().max(1500).optional().transform((n) => n || undefined),
 });
 
-/** The reports waiting for the person's agency (or the person), and the names of the agencies that sent them. */
+/** The reports waiting for the person's agency (or the person, or the head they sign for), and the names of the agencies that sent them. */
 export async function reviewQueueOf(deps: PortalDeps, client: Client, person: PersonRecord): Promise<{ reviews: WaitingReview[] | undefined; agencyNames: Map<string, string> }> {
-  const reviews = await listWaitingReviews(client, deps.store.audit, [person.agency, person.id]).catch(unlisted);
+  const reviews = await listWaitingReviews(client, deps.store.audit, actingIds(person)).catch(unlisted);
   const agencyNames = await deps.store.directory.agencyNames((reviews ?? []).flatMap((r) => (r.assignee ? [r.assignee] : [])));
   return { reviews, agencyNames };
 }

@@ -3,7 +3,15 @@
 import { CommanderError } from 'commander';
 import { z } from 'zod';
 import { buildProgram } from './commands';
+import { operatorRunOf, operatorSubject, recordOperatorRun, type OperatorRun } from './operator';
 import { commanderExitCode } from './program';
+
+/** The audit entry of an operator's command; a store that cannot take it is said aloud, the command's result stands. */
+async function record(run: OperatorRun | undefined, outcome: Parameters<typeof recordOperatorRun>[1]): Promise<void> {
+  if (!run) return;
+  await recordOperatorRun(run, outcome).catch((error: unknown) =>
+    process.stderr.write(`planflow: CẢNH BÁO: không ghi được nhật ký thao tác (${error instanceof Error ? error.message : String(error)})\n`));
+}
 
 async function main(argv: string[]): Promise<number> {
   // Vietnamese keyboards may send decomposed characters; everything typed is compared and stored as NFC.
@@ -13,11 +21,18 @@ async function main(argv: string[]): Promise<number> {
     program.outputHelp();
     return 0;
   }
+  let run: OperatorRun | undefined;
+  program.hook('preAction', (_root, command) => {
+    run = operatorRunOf(command);
+  });
   try {
     await program.parseAsync(args, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    await record(run, code === 0 ? { ok: true, subject: operatorSubject.value } : { ok: false, reason: `mã thoát ${code}` });
+    return code;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
+    await record(run, { ok: false, reason: error instanceof Error ? error.message : String(error) });
     throw error;
   }
 }

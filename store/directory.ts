@@ -26,6 +26,10 @@ export const AgencyRecord = Dated.extend({
 });
 export type AgencyRecord = z.infer<typeof AgencyRecord>;
 
+/** KT. (ký thay: a deputy for the head) or TL. (thừa lệnh: by the head's delegation), and the head signed for. */
+export const SignsFor = z.object({ kind: z.enum(['KT', 'TL']), person: DirId });
+export type SignsFor = z.infer<typeof SignsFor>;
+
 export const PersonRecord = Dated.extend({
   id: DirId,
   name: z.string().min(1).max(200).nullable().default(null),
@@ -34,6 +38,7 @@ export const PersonRecord = Dated.extend({
   email: z.email().max(254),
   roles: z.array(Role).max(4).default(['official']),
   language: z.enum(['vi', 'en']).default('vi'),
+  signsFor: SignsFor.nullable().default(null),
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
 
@@ -41,8 +46,14 @@ const isoDate = z.union([z.date().transform((d) => d.toISOString().slice(0, 10))
 const datedColumns = { valid_from: isoDate, valid_to: isoDate.nullable(), successor_id: z.string().nullable() };
 const AgencyRow = z.object({ id: z.string(), name: z.string(), kind: AgencyKind, emails: z.array(z.string()), parent_id: z.string().nullable(), ...datedColumns })
   .transform((r): AgencyRecord => AgencyRecord.parse({ id: r.id, name: r.name, kind: r.kind, emails: r.emails, parent: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to, successor: r.successor_id }));
-const PersonRow = z.object({ id: z.string(), name: z.string().nullable(), title: z.string(), agency_id: z.string(), email: z.string(), roles: z.array(Role), language: z.enum(['vi', 'en']), ...datedColumns })
-  .transform((r): PersonRecord => PersonRecord.parse({ id: r.id, name: r.name, title: r.title, agency: r.agency_id, email: r.email, roles: r.roles, language: r.language, validFrom: r.valid_from, validTo: r.valid_to, successor: r.successor_id }));
+const PersonRow = z.object({
+  id: z.string(), name: z.string().nullable(), title: z.string(), agency_id: z.string(), email: z.string(), roles: z.array(Role), language: z.enum(['vi', 'en']),
+  signs_kind: z.enum(['KT', 'TL']).nullable(), signs_for: z.string().nullable(), ...datedColumns,
+}).transform((r): PersonRecord => PersonRecord.parse({
+  id: r.id, name: r.name, title: r.title, agency: r.agency_id, email: r.email, roles: r.roles, language: r.language,
+  signsFor: r.signs_kind && r.signs_for ? { kind: r.signs_kind, person: r.signs_for } : null,
+  validFrom: r.valid_from, validTo: r.valid_to, successor: r.successor_id,
+}));
 
 const VALID_ON = 'valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)';
 /** Successor chains are short (a district, then its province); a longer one is a loop in the data. */
@@ -72,14 +83,23 @@ export function createDirectory(db: Queryable) {
     async putPerson(input: z.input<typeof PersonRecord>): Promise<void> {
       const p = PersonRecord.parse(input);
       await db.query(
-        `INSERT INTO people (id, valid_from, valid_to, name, title, agency_id, email, roles, language, successor_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        `INSERT INTO people (id, valid_from, valid_to, name, title, agency_id, email, roles, language, successor_id, signs_kind, signs_for)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (id, valid_from) DO UPDATE SET valid_to = excluded.valid_to, name = excluded.name, title = excluded.title,
-           agency_id = excluded.agency_id, email = excluded.email, roles = excluded.roles, language = excluded.language, successor_id = excluded.successor_id`,
-        [p.id, p.validFrom, p.validTo, p.name, p.title, p.agency, p.email, p.roles, p.language, p.successor],
+           agency_id = excluded.agency_id, email = excluded.email, roles = excluded.roles, language = excluded.language, successor_id = excluded.successor_id,
+           signs_kind = excluded.signs_kind, signs_for = excluded.signs_for`,
+        [p.id, p.validFrom, p.validTo, p.name, p.title, p.agency, p.email, p.roles, p.language, p.successor, p.signsFor?.kind ?? null, p.signsFor?.person ?? null],
       );
     },
 
     agency: (id: string, on = today()) => agencyVersion(id, on),
+
+    /** The names of the agencies among `ids` that exist on `on` (list rows name communes, not ids): one query. */
+    async agencyNames(ids: readonly string[], on = today()): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const found = await rows(db, z.object({ id: z.string(), name: z.string() }), `SELECT id, name FROM agencies WHERE id = ANY($1::text[]) AND ${VALID_ON}`, [[...new Set(ids)].slice(0, 1000), on]);
+      return new Map(found.map((a) => [a.id, a.name]));
+    },
 
     async person(id: string, on = today()): Promise<PersonRecord | undefined> {
       return (await rows(db, PersonRow, `SELECT * FROM people WHERE id = $1 AND ${VALID_ON}`, [id, on]))[0];

@@ -7,13 +7,16 @@ import { loadStoreConfig, type StoreConfig } from './config';
 import { openDb, type Db } from './db';
 import { createDirectory } from './directory';
 import { migrate } from './migrate';
+import { journalOf } from './operator-journal';
 import { createRateLimit } from './rate-limit';
 import { createStoreSentLog } from './sent-log';
 import { createSessions } from './sessions';
 import { createSettings } from './settings';
 import { createSignInTokens } from './sign-in-tokens';
 
-export function storeOn(db: Db, owner = `pid-${process.pid}`) {
+/** `journal`: the operator journal of an embedded store, drained into the audit log before it is read. */
+export function storeOn(db: Db, owner = `pid-${process.pid}`, journal?: string) {
+  const audit = createAuditLog(db, journal);
   return {
     db,
     directory: createDirectory(db),
@@ -22,7 +25,7 @@ export function storeOn(db: Db, owner = `pid-${process.pid}`) {
     sessions: createSessions(db),
     attachments: createAttachments(db),
     apiTokens: createApiTokens(db),
-    audit: createAuditLog(db),
+    audit,
     /** `owner` names this process in 'sending' claims. */
     sentLog: createStoreSentLog(db, owner),
     settings: createSettings(db),
@@ -40,5 +43,7 @@ export async function openStore(config: StoreConfig = loadStoreConfig()): Promis
     await db.close();
     throw error;
   }
-  return storeOn(db);
+  const store = storeOn(db, undefined, journalOf(config));
+  await store.audit.drainJournal();
+  return store;
 }

@@ -1,6 +1,7 @@
 // Every `planflow` command, in the order `planflow --help` lists them. Adding a command is a new file in this folder
 // that exports a CommandDefinition, and one line in COMMANDS.
 import type { Command } from 'commander';
+import { markOperatorCommands } from '../operator';
 import { createProgram } from '../program';
 import {
   amendCommand, approveCommand, cancelCommand, consolidateCommand, extendCommand, reassignCommand, reportCommand, reviewCommand,
@@ -27,7 +28,10 @@ export function buildProgram(): Command {
     .option('--lang <vi|en>', 'ngôn ngữ thông báo: vi (mặc định, hoặc biến PLANFLOW_LANG) hoặc en')
     .addHelpText('after', `
 Kết nối Temporal: như "npm start" (PLANFLOW_DEV_SERVER_PORT), hoặc TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE,
-TEMPORAL_API_KEY, hồ sơ TEMPORAL_PROFILE. Ngày viết dd/mm/yyyy hoặc yyyy-mm-dd. Xem từng lệnh: planflow <lệnh> --help`);
+TEMPORAL_API_KEY, hồ sơ TEMPORAL_PROFILE. Ngày viết dd/mm/yyyy hoặc yyyy-mm-dd. Xem từng lệnh: planflow <lệnh> --help
+planflow là công cụ của người vận hành, dùng quyền truy cập Temporal: mọi lệnh làm thay đổi kế hoạch được ghi vào
+nhật ký thao tác là "operator:<tài khoản máy>". Cán bộ làm việc trên cổng thông tin.`);
   for (const define of COMMANDS) define(program);
+  markOperatorCommands(program);
   return program;
 }

@@ -10,6 +10,7 @@ import { withClient } from '../connect';
 import * as lazy from '../lazy';
 import { formatAssignment, formatPlan, RUN_STATES } from '../format';
 import { startedPlan } from '../plan-source';
+import { operatorSubject } from '../operator';
 import { assignmentStatus, checkPlanInputSize, DEFAULT_TASK_QUEUE, listPlans, planStatus, startPlan } from '../planflow';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
@@ -35,6 +36,7 @@ export function startCommand(program: Command): void {
       const plan = day ? lazy.rebase().rebasePlan(loaded.plan, day) : loaded.plan;
       checkPlanInputSize(plan); // before connecting: a refusal needs no server
       const planId = await withClient((client) => startPlan(client, plan, process.env.PLANFLOW_TASK_QUEUE ?? DEFAULT_TASK_QUEUE));
+      operatorSubject.value = planId;
       out(`Đã khởi chạy kế hoạch: ${planId}`);
       if (day) out(`(đã dời mọi ngày của kế hoạch để ban hành ngày ${day})`);
       out(`Chờ duyệt ban hành: planflow approve ${planId} --as ${lazy.work().approversOf(plan, 'issue')[0] ?? 'MÃ-LÃNH-ĐẠO'}`);

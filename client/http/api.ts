@@ -4,11 +4,12 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { Acting, Outcome } from './acting';
-import { ApproveBody, ExtendBody, parseBody, ReportBody, ReviewBody, zodMessage, type ApiError } from './api-schemas';
+import { actingIds, type Acting, type Outcome } from './acting';
+import { ApproveBody, BatchReviewBody, ExtendBody, parseBody, ReportBody, ReviewBody, zodMessage, type ApiError } from './api-schemas';
 import type { AppEnv, PortalContext, PortalDeps } from './context';
 import { listInbox } from './inbox';
 import { openApiDocument } from './openapi';
+import { listWaitingReviews } from './waiting';
 
 /** A plan file is larger than a form; this still bounds it. */
 export const PLAN_BODY_LIMIT = 1024 * 1024;
@@ -70,6 +71,23 @@ export function apiRoutes(deps: PortalDeps, acting: Acting): Hono<AppEnv> {
   api.post('/assignments/:id/review', async (c) => {
     const body = await jsonBody(c, ReviewBody);
     return body.ok ? answer(c, await acting.review(me(c), c.req.param('id'), body.data)) : body.response;
+  });
+  api.get('/reviews', async (c) => {
+    if (!deps.temporal) return error(c, 503, { code: 'unavailable', message: 'Máy chủ quy trình (Temporal) chưa sẵn sàng.' });
+    const reviews = await listWaitingReviews(deps.temporal, deps.store.audit, actingIds(me(c))).catch(() => undefined);
+    if (!reviews) return error(c, 503, { code: 'reviews-unavailable', message: 'Máy chủ quy trình chưa cho truy vấn báo cáo chờ tiếp nhận (thiếu search attribute PlanflowReviewers).' });
+    return c.json({ reviews });
+  });
+  /** 200 with one result per id: a refused report does not undo the others, so the answer is per row. */
+  api.post('/reviews', async (c) => {
+    const body = await jsonBody(c, BatchReviewBody);
+    if (!body.ok) return body.response;
+    const results = await acting.reviewMany(me(c), body.data.ids, { decision: 'accept', note: body.data.note });
+    return c.json({
+      results: results.map(({ id, outcome }) => (outcome.ok
+        ? { id, ok: true, status: outcome.value.status }
+        : { id, ok: false, code: outcome.code, message: outcome.message })),
+    });
   });
   api.post('/assignments/:id/extend', async (c) => {
     const body = await jsonBody(c, ExtendBody);

@@ -11,6 +11,7 @@ import { apiRoutes, PLAN_BODY_LIMIT } from './api';
 import { documentRoutes } from './document-routes';
 import { planRoutes } from './plan-routes';
 import { REPORT_BODY_LIMIT } from './report-form';
+import { reviewRoutes } from './review-routes';
 import { workRoutes } from './work-routes';
 import { csrf, headers, limitBodies } from './security';
 import { isSecure, loadSession } from './session';
@@ -58,6 +59,7 @@ export function createApp(deps: PortalDeps): Hono<AppEnv> {
   app.route('/api', apiRoutes(deps, acting));
   app.route('/', workRoutes(deps, acting));
   app.route('/', documentRoutes(deps));
+  app.route('/', reviewRoutes(deps, acting));
   app.route('/', planRoutes(deps, acting));
 
   app.notFound((c) => page(c, c.var.t?.notFound ?? messages('vi').notFound, <p>{(c.var.t ?? messages('vi')).notFound}</p>, 404));

@@ -8,7 +8,7 @@ import { consolidationDocx } from '../commands/render';
 import { startedPlan } from '../plan-source';
 import { PlanflowError } from '../planflow';
 import type { AppEnv, PortalContext, PortalDeps } from './context';
-import { refusalPage, signedIn } from './work-routes';
+import { refusalPage, signedIn } from './guards';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** A cycle key (`2027`, `2027-q1`) or a consolidation id: nothing else reaches the lookup. */

@@ -2,21 +2,23 @@
 // each assignment workflow carries (plan, assignee, status, last day), never by loading a plan's state. Bounded.
 import type { Client } from '@temporalio/client';
 import { AssignmentStatus } from '../../model/status';
-import {
-  ASSIGNMENT_ASSIGNEE, ASSIGNMENT_LAST_DAY, ASSIGNMENT_PLAN, ASSIGNMENT_STATUS, PLAN_NUMBER, PLAN_STAGE,
-} from '../../workflows/search-attributes';
+import { ASSIGNMENT_ASSIGNEE, ASSIGNMENT_LAST_DAY, ASSIGNMENT_PLAN, ASSIGNMENT_STATUS } from '../../workflows/search-attributes';
+import { z } from 'zod';
+import { Described, describeAssignment } from './memo';
 
 /** One page of work is what a person can act on in a sitting; a commune has far fewer open assignments. */
 export const INBOX_LIMIT = 200;
 
-export interface InboxItem {
-  id: string;
-  plan: string | undefined;
-  assignee: string | undefined;
-  status: AssignmentStatus | undefined;
+/** One row of *Việc của tôi* (the JSON API's `items` too). */
+export const InboxItem = Described.extend({
+  id: z.string(),
+  plan: z.string().optional(),
+  assignee: z.string().optional(),
+  status: AssignmentStatus.optional(),
   /** yyyy-mm-dd in Vietnam's time zone. */
-  lastDay: string | undefined;
-}
+  lastDay: z.string().optional(),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
 
 export interface InboxFilter {
   agencies: readonly string[];
@@ -24,25 +26,32 @@ export interface InboxFilter {
   status?: AssignmentStatus;
 }
 
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Plan workflow ids are `plan/<key>`; quotes, backslashes and spaces cannot be in one and never reach the query. */
-const PLAN_ID = /^plan\/[^'"\\\s]{1,300}$/u;
+export const PLAN_ID = /^plan\/[^'"\\\s]{1,300}$/u;
+
+/** `IN ('a', 'b')` of the ids in the directory's format only, so nothing typed can change a query's shape. */
+export function idList(ids: readonly string[]): string | undefined {
+  const valid = ids.filter((a) => ID.test(a));
+  return valid.length ? `IN (${valid.map((a) => `'${a}'`).join(', ')})` : undefined;
+}
+
+/** The running assignments whose search attribute `key` names one of `ids`. */
+export function runningAssignments(key: string, ids: readonly string[]): string[] | undefined {
+  const list = idList(ids);
+  return list ? ["WorkflowType = 'assignment'", "ExecutionStatus = 'Running'", `${key} ${list}`] : undefined;
+}
 
 /** The visibility query; ids are checked against their formats, so nothing typed can change the query's shape. */
 export function inboxQuery(filter: InboxFilter): string | undefined {
-  const agencies = filter.agencies.filter((a) => ID.test(a));
-  if (agencies.length === 0) return undefined;
-  const parts = [
-    "WorkflowType = 'assignment'",
-    "ExecutionStatus = 'Running'",
-    `${ASSIGNMENT_ASSIGNEE.name} IN (${agencies.map((a) => `'${a}'`).join(', ')})`,
-  ];
+  const parts = runningAssignments(ASSIGNMENT_ASSIGNEE.name, filter.agencies);
+  if (!parts) return undefined;
   if (filter.plan !== undefined && PLAN_ID.test(filter.plan)) parts.push(`${ASSIGNMENT_PLAN.name} = '${filter.plan}'`);
   if (filter.status !== undefined) parts.push(`${ASSIGNMENT_STATUS.name} = '${AssignmentStatus.parse(filter.status)}'`);
   return parts.join(' AND ');
 }
 
-const dayOf = (d: Date | undefined) => d?.toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+export const dayOf = (d: Date | undefined) => d?.toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** The matching assignments, soonest last day first (no last day at the end). */
 export async function listInbox(client: Client, filter: InboxFilter): Promise<InboxItem[]> {
@@ -52,7 +61,10 @@ export async function listInbox(client: Client, filter: InboxFilter): Promise<In
   for await (const wf of client.workflow.list({ query, pageSize: 100 })) {
     const sa = wf.typedSearchAttributes;
     const status = AssignmentStatus.safeParse(sa.get(ASSIGNMENT_STATUS));
-    items.push({ id: wf.workflowId, plan: sa.get(ASSIGNMENT_PLAN), assignee: sa.get(ASSIGNMENT_ASSIGNEE), status: status.success ? status.data : undefined, lastDay: dayOf(sa.get(ASSIGNMENT_LAST_DAY)) });
+    items.push({
+      id: wf.workflowId, ...describeAssignment(wf), plan: sa.get(ASSIGNMENT_PLAN), assignee: sa.get(ASSIGNMENT_ASSIGNEE),
+      status: status.success ? status.data : undefined, lastDay: dayOf(sa.get(ASSIGNMENT_LAST_DAY)),
+    });
     if (items.length >= INBOX_LIMIT) break;
   }
   return items.sort((a, b) => (a.lastDay ?? '9999').localeCompare(b.lastDay ?? '9999'));
@@ -84,25 +96,4 @@ export function urgencyOf(status: AssignmentStatus | undefined): Urgency {
       throw new Error(`unknown status ${String(never)}`);
     }
   }
-}
-
-export interface WaitingApproval {
-  planId: string;
-  number: string | undefined;
-  stage: 'awaiting-issue-approval' | 'awaiting-close-approval';
-  /** When the plan started: how long an issue approval has waited. */
-  since: Date;
-}
-
-/** Plans waiting for a leader's approval, from the plan search attributes (bounded like the inbox). */
-export async function listWaitingApprovals(client: Client): Promise<WaitingApproval[]> {
-  const query = "WorkflowType = 'planLifecycle' AND ExecutionStatus = 'Running' AND PlanflowStage IN ('awaiting-issue-approval', 'awaiting-close-approval')";
-  const found: WaitingApproval[] = [];
-  for await (const wf of client.workflow.list({ query, pageSize: 100 })) {
-    const stage = wf.typedSearchAttributes.get(PLAN_STAGE);
-    if (stage !== 'awaiting-issue-approval' && stage !== 'awaiting-close-approval') continue;
-    found.push({ planId: wf.workflowId, number: wf.typedSearchAttributes.get(PLAN_NUMBER), stage, since: wf.startTime });
-    if (found.length >= INBOX_LIMIT) break;
-  }
-  return found.sort((a, b) => a.since.getTime() - b.since.getTime());
 }

@@ -8,10 +8,23 @@ import { PLAN_BODY_LIMIT } from './api';
 import type { AppEnv, PortalContext, PortalDeps } from './context';
 import { PlanPage, PlansPage } from './pages/plan';
 import { page } from './render';
-import { personOf, refusalPage, signedIn } from './work-routes';
+import { personOf, refusalPage, signedIn, unlisted } from './guards';
+import { overdueList, stepProgress } from './dashboard';
+import { startedPlan } from '../plan-source';
+import type { Client } from '@temporalio/client';
 
 const TITLES = { vi: { plans: 'Kế hoạch', plan: 'Kế hoạch' }, en: { plans: 'Plans', plan: 'Plan' } };
 const ApproveForm = z.object({ stage: z.enum(['issue', 'close']), note: z.string().trim().max(2000).optional().transform((n) => n || undefined) });
+
+/** The dashboard's visibility figures; a cluster that cannot answer them leaves the rest of the page standing. */
+async function dashboardFigures(deps: PortalDeps, client: Client, planId: string, issuedOn: string | undefined) {
+  const now = deps.now?.() ?? new Date();
+  const plan = await startedPlan(client, planId).catch(unlisted);
+  const progress = plan && issuedOn ? await stepProgress(client, plan, planId, issuedOn, now).catch(unlisted) : plan ? [] : undefined;
+  const overdue = await overdueList(client, planId, now).catch(unlisted);
+  const agencyNames = await deps.store.directory.agencyNames((overdue?.rows ?? []).flatMap((r) => (r.agency ? [r.agency] : [])));
+  return { progress, overdue, agencyNames };
+}
 
 export function planRoutes(deps: PortalDeps, acting: Acting): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -39,7 +52,9 @@ export function planRoutes(deps: PortalDeps, acting: Acting): Hono<AppEnv> {
     try {
       const view = await planStatus(deps.temporal, id);
       const audit = await deps.store.audit.forSubject(id, 50);
-      return page(c, `${TITLES[c.var.lang].plan} ${view.plan.number}`, <PlanPage lang={c.var.lang} csrf={c.var.csrf} view={view} audit={audit} error={error} />, error ? 403 : 200);
+      const figures = await dashboardFigures(deps, deps.temporal, id, view.issuedOn);
+      const body = <PlanPage lang={c.var.lang} csrf={c.var.csrf} view={view} audit={audit} {...figures} error={error} />;
+      return page(c, `${TITLES[c.var.lang].plan} ${view.plan.number}`, body, error ? 403 : 200);
     } catch (e) {
       if (e instanceof PlanflowError) return refusalPage(c, { ok: false, status: 404, code: e.code, message: 'Không tìm thấy kế hoạch này.' });
       throw e;

@@ -1,28 +1,19 @@
 // The pages officials work in: *Việc của tôi*, an assignment with its report, review and extension forms, and the
 // attachments of the assignments they may see. Every route needs a signed-in person; every form acts through acting.ts.
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { LocalDate } from '../../model/plan';
 import { AssignmentStatus } from '../../model/status';
-import type { PersonRecord } from '../../store/directory';
 import type { Acting, Refusal } from './acting';
 import type { AppEnv, PortalContext, PortalDeps } from './context';
-import { listInbox, listWaitingApprovals } from './inbox';
+import { listInbox } from './inbox';
+import { listWaitingApprovals } from './waiting';
+import { reviewQueueOf } from './review-routes';
 import { AssignmentPage } from './pages/assignment';
 import { Inbox } from './pages/inbox';
 import { page } from './render';
 import { readReportForm } from './report-form';
-
-export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.person) return c.redirect('/sign-in', 303);
-  await next();
-};
-
-export const personOf = (c: PortalContext): PersonRecord => {
-  const person = c.var.person;
-  if (!person) throw new Error('signedIn lets no request through without a person');
-  return person;
-};
+import { personOf, refusalPage, signedIn, unlisted } from './guards';
 
 const TITLES = { vi: { inbox: 'Việc của tôi', assignment: 'Nhiệm vụ' }, en: { inbox: 'My work', assignment: 'Assignment' } };
 
@@ -31,16 +22,6 @@ const ReviewForm = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('return'), reason: z.string().trim().min(1).max(2000), newLastDay: z.union([LocalDate, z.literal('').transform(() => undefined)]).optional() }),
 ]);
 const ExtendForm = z.object({ newLastDay: LocalDate, reason: z.string().trim().min(1).max(2000) });
-
-/** A visibility query the cluster refused (search attributes not registered): logged, shown as "not available". */
-function unlisted(error: unknown): undefined {
-  console.warn(`planflow portal: không truy vấn được danh sách (đã đăng ký search attribute chưa?): ${error instanceof Error ? error.message : String(error)}`);
-  return undefined;
-}
-
-export function refusalPage(c: PortalContext, refusal: Refusal) {
-  return page(c, c.var.t.forbidden, <p class="error" role="alert">{refusal.message}</p>, refusal.status);
-}
 
 export function workRoutes(deps: PortalDeps, acting: Acting): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -57,7 +38,11 @@ export function workRoutes(deps: PortalDeps, acting: Acting): Hono<AppEnv> {
     const items = deps.temporal ? await listInbox(deps.temporal, filter).catch(unlisted) : [];
     // Leaders see the plans waiting for an approval; each plan's own list of approvers decides when they act.
     const approvals = deps.temporal && personOf(c).roles.includes('leader') ? await listWaitingApprovals(deps.temporal).catch(unlisted) : [];
-    return page(c, TITLES[c.var.lang].inbox, <Inbox lang={c.var.lang} items={items} approvals={approvals ?? []} now={now()} plan={plan} status={filter.status} />);
+    // Only an agency that reviews reports sees the section: a commune's inbox stays its own work.
+    const queue = deps.temporal ? await reviewQueueOf(deps, deps.temporal, personOf(c)) : undefined;
+    const reviews = queue?.reviews?.length ? queue.reviews : undefined;
+    const body = <Inbox lang={c.var.lang} csrf={c.var.csrf} items={items} reviews={reviews} agencyNames={queue?.agencyNames ?? new Map()} approvals={approvals ?? []} now={now()} plan={plan} status={filter.status} />;
+    return page(c, TITLES[c.var.lang].inbox, body);
   });
 
   /** The assignment page, with an error above it when an action was refused. */

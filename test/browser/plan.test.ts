@@ -1,6 +1,7 @@
 // The rebased Văn Quan plan in Chromium, each person signed in with the link from the outbox: the coordinator starts
-// it from its file, the signatory approves the issue, a commune reports with an attachment, the lead office accepts,
-// and the dashboard counts it as hoàn thành đúng hạn. Every page passes axe-core and is photographed.
+// it from its file, the signatory approves the issue, a commune finds its assignment by the clause's words and reports
+// with an attachment, the lead office accepts it from *Báo cáo chờ tiếp nhận*, and the dashboard counts it as hoàn
+// thành đúng hạn and as one of the communes that reported. Every page passes axe-core and is photographed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,12 +94,13 @@ it('runs from the file to a report accepted on time, each person acting as thems
   await commune.getByRole('link', { name: 'Việc của tôi', exact: true }).click();
   await commune.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
   // The commune finds its work in Việc của tôi (from the assignments' search attributes, a moment after the issue).
-  const work = () => commune.locator('main').getByRole('link', { name: assignment, exact: true });
+  const work = () => commune.locator(`main a[href="/assignments/${encodeURIComponent(assignment)}"]`);
   await eventually(async () => {
     await commune.goto(`${portal.server.url}/inbox`);
     return work().count();
   }, (n) => n > 0);
   await check(commune, 'inbox');
+  expect(await work().textContent()).toMatch(/^Báo cáo: Căn cứ kết quả triển khai/);
   await work().click();
   await commune.getByLabel('Nội dung báo cáo').fill('Xã An Sơn đã xây dựng kế hoạch năm 2021 và tổ chức 4 buổi truyền thông.');
   await commune.getByLabel(/Tệp đính kèm/).setInputFiles(join(files, 'bao-cao-xa-an-son.pdf'));
@@ -108,14 +110,27 @@ it('runs from the file to a report accepted on time, each person acting as thems
   await commune.getByRole('link', { name: 'bao-cao-xa-an-son.pdf' }).waitFor();
 
   const lead = await signIn('ldtbxh-dt@vanquan.example');
+  await eventually(async () => {
+    await lead.goto(`${portal.server.url}/inbox`);
+    return lead.getByRole('heading', { name: 'Báo cáo chờ tiếp nhận' }).count();
+  }, (n) => n > 0);
+  await check(lead, 'inbox-reviews');
   await lead.goto(`${portal.server.url}/assignments/${encodeURIComponent(assignment)}`);
   await check(lead, 'assignment-review');
-  await lead.getByRole('button', { name: 'Chấp nhận' }).click();
+  await lead.goto(`${portal.server.url}/reviews`);
+  await lead.getByRole('checkbox', { name: /UBND xã An Sơn/ }).check();
+  await check(lead, 'reviews');
+  await lead.getByRole('button', { name: 'Tiếp nhận các báo cáo đã chọn' }).click();
+  await lead.getByRole('heading', { name: 'Kết quả tiếp nhận' }).waitFor();
+  expect(await lead.getByRole('row', { name: /Đã tiếp nhận/ }).count()).toBe(1);
+  await check(lead, 'reviews-results');
+  await lead.goto(`${portal.server.url}/assignments/${encodeURIComponent(assignment)}`);
   await lead.getByText('hoàn thành đúng hạn').waitFor();
 
   await lead.goto(`${portal.server.url}/plans/${encodeURIComponent(planId)}`);
   const row = lead.getByRole('row', { name: /^xa-an-son/ });
   const [doneOnTime, doneLate, , late, waiting] = await row.getByRole('cell').allTextContents();
   expect({ doneOnTime, doneLate, late, waiting }).toEqual({ doneOnTime: '1', doneLate: '0', late: '0', waiting: '0' });
+  await lead.getByText(/^1\/\d+ xã đã báo cáo$/).waitFor();
   await check(lead, 'plan-dashboard');
 }, 180_000);

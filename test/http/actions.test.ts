@@ -9,7 +9,7 @@ import { contactPersonId, seedDirectoryFromPlan } from '../../store/seed';
 import { createDevServerEnv } from '../helpers/temporal-env';
 import { rehearse, usePlanflowWorker } from '../helpers/planflow';
 import { eventually } from '../helpers/eventually';
-import { Agent, startPortal, waitForLinks, type Portal } from './portal';
+import { Agent, signIn, startPortal, type Portal } from './portal';
 
 const worker = usePlanflowWorker(createDevServerEnv);
 let portal: Portal;
@@ -88,7 +88,10 @@ it('describes itself in OpenAPI 3.1', async () => {
   const { status, json } = await call(undefined, 'GET', '/openapi.json');
   expect(status).toBe(200);
   expect(json.openapi).toBe('3.1.0');
-  expect(Object.keys(json.paths as object)).toEqual(expect.arrayContaining(['/me', '/inbox', '/assignments/{id}/report', '/assignments/{id}/review', '/assignments/{id}/extend', '/plans/{id}/approve', '/plans']));
+  expect(Object.keys(json.paths as object)).toEqual(expect.arrayContaining(['/me', '/inbox', '/assignments/{id}/report', '/assignments/{id}/review', '/assignments/{id}/extend', '/plans/{id}/approve', '/plans', '/reviews']));
+  const inbox = (json.paths as Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: { properties: Record<string, unknown> } }> }> } }>)['/inbox'];
+  const items = inbox?.get?.responses['200']?.content?.['application/json']?.schema.properties.items as { items: { properties: Record<string, unknown> } };
+  expect(Object.keys(items.items.properties)).toEqual(expect.arrayContaining(['title', 'planNumber', 'planTitle', 'cycle', 'lastDay']));
 });
 
 it('refuses through the pages too: another commune’s assignment, a 25 MB or disguised file, a form without its token', async () => {
@@ -96,9 +99,7 @@ it('refuses through the pages too: another commune’s assignment, a 25 MB or di
   const own = assignmentWorkflowId(planId, 'bao-cao-xa-2021', 'xa-dai-an');
   const other = assignmentWorkflowId(planId, 'bao-cao-xa-2021', 'xa-binh-phuc');
   const agent = new Agent(portal.server.url);
-  await agent.post('/sign-in', { email: 'dai-an@vanquan.example' }, await agent.formToken('/sign-in'));
-  const [link = ''] = await waitForLinks(portal, 'dai-an@vanquan.example', 1);
-  await agent.post('/sign-in/link', { token: new URL(link).searchParams.get('token') ?? '' }, await agent.formToken('/sign-in'));
+  await signIn(portal, agent, 'dai-an@vanquan.example');
   const token = await agent.formToken(`/assignments/${enc(own)}`);
 
   const upload = (id: string, file: Blob, name: string, csrf: string | null = token) => {
@@ -133,9 +134,7 @@ it('gives signed-in officials the plan as a Decree-30 .docx, and says plainly wh
   const base = `/plans/${enc(planId)}/documents`;
   expect((await new Agent(portal.server.url).get(`${base}/ke-hoach.docx`)).status).toBe(303); // to the sign-in page
   const agent = new Agent(portal.server.url);
-  await agent.post('/sign-in', { email: 'dai-an@vanquan.example' }, await agent.formToken('/sign-in'));
-  const links = await waitForLinks(portal, 'dai-an@vanquan.example', 2);
-  await agent.post('/sign-in/link', { token: new URL(links.at(-1)!).searchParams.get('token') ?? '' }, await agent.formToken('/sign-in'));
+  await signIn(portal, agent, 'dai-an@vanquan.example');
 
   const docx = await agent.get(`${base}/ke-hoach.docx`);
   expect(docx.status).toBe(200);
@@ -189,10 +188,7 @@ it('stops a 3 MB body before Temporal: the API report and plan, the report form 
 
   // The report form allows files (20 MB each, stored apart, never in history); its text field is bounded on its own.
   const agent = new Agent(portal.server.url);
-  const earlier = (await portal.linksFor('dai-an@vanquan.example').catch(() => [])).length;
-  await agent.post('/sign-in', { email: 'dai-an@vanquan.example' }, await agent.formToken('/sign-in'));
-  const link = (await waitForLinks(portal, 'dai-an@vanquan.example', earlier + 1)).at(-1) ?? '';
-  await agent.post('/sign-in/link', { token: new URL(link).searchParams.get('token') ?? '' }, await agent.formToken('/sign-in'));
+  await signIn(portal, agent, 'dai-an@vanquan.example');
   const form = new FormData();
   form.set('_csrf', await agent.formToken(`/assignments/${enc(own)}`));
   form.set('text', threeMb);

@@ -59,4 +59,13 @@ describeOnBothBackends('directory', (backend) => {
   it('refuses records that break the schema before they reach the table', async () => {
     await expect(directory.putPerson({ id: 'Bad Id', title: 'x', agency: 'xa-van-quan', email: 'not-an-email', validFrom: REFORM })).rejects.toThrow(/email|id/i);
   });
+
+  it('keeps who signs KT. or TL. for whom, and names agencies by id in one query', async () => {
+    await directory.putPerson({ id: 'pho-chu-tich-xa-van-quan', name: 'Vi Văn Sơn', title: 'Phó Chủ tịch UBND xã', agency: 'xa-van-quan', email: 'son.vv@langson.gov.vn', signsFor: { kind: 'KT', person: 'chu-tich-xa-van-quan' }, validFrom: REFORM });
+    expect((await directory.person('pho-chu-tich-xa-van-quan', '2026-01-10'))?.signsFor).toEqual({ kind: 'KT', person: 'chu-tich-xa-van-quan' });
+    expect((await directory.person('chu-tich-xa-van-quan', '2026-01-10'))?.signsFor).toBeNull();
+    await expect(directory.putPerson({ id: 'x', title: 'x', agency: 'xa-van-quan', email: 'x@langson.gov.vn', signsFor: { kind: 'TUQ' as 'KT', person: 'y' }, validFrom: REFORM })).rejects.toThrow();
+    expect(await directory.agencyNames(['xa-van-quan', 'xa-tan-doan', 'khong-co'], '2026-01-10')).toEqual(new Map([['xa-van-quan', 'UBND xã Văn Quan']]));
+    expect(await directory.agencyNames([])).toEqual(new Map());
+  });
 });

@@ -5,6 +5,7 @@ import { pendingApproval } from '../../../model/status';
 import type { RecordedAudit } from '../../../store/audit';
 import type { PlanView } from '../../../workflows/state';
 import type { PlanListing } from '../../planflow';
+import type { OverdueRow, StepProgress } from '../dashboard';
 import { formatDate, type Lang } from '../i18n';
 import { stageLabel } from '../labels';
 import { CsrfField } from '../layout';
@@ -16,6 +17,11 @@ const WORDS = {
     approve: 'Phê duyệt', approveIssue: 'Phê duyệt ban hành', approveClose: 'Phê duyệt kết thúc', note: 'Ý kiến (không bắt buộc)',
     consolidated: 'Báo cáo tổng hợp', audit: 'Nhật ký thao tác', none: 'Chưa có.', start: 'Khởi chạy kế hoạch mới', file: 'Tệp kế hoạch (YAML hoặc JSON)', list: 'Các kế hoạch', open: 'Xem',
     refused: 'bị từ chối', done: 'đã thực hiện',
+    progress: 'Tiến độ báo cáo theo nhiệm vụ', step: 'Nhiệm vụ', reported: (p: { reported: number; total: number }, communes: boolean) => `${p.reported}/${p.total} ${communes ? 'xã' : 'đơn vị'} đã báo cáo`,
+    cycle: 'Kỳ', overdue: 'Nhiệm vụ quá hạn', overdueCount: (shown: number, total: number) => (shown < total ? `(${shown} trên tổng số ${total})` : `(${total})`),
+    documents: 'Văn bản', planDocx: 'Kế hoạch (.docx, để văn thư cho số và trình ký)', reportDocx: 'tải .docx', supplement: 'bổ sung',
+    incidents: 'Sự cố ghi nhận', incidentsHint: 'Dữ liệu hệ thống không áp dụng được; đề nghị bộ phận quản trị planflow kiểm tra.',
+    lastDay: 'Hạn cuối', lateBy: 'Quá hạn', reportedHead: 'Đã báo cáo', lateDays: (n: number) => `${n} ngày làm việc`, noOverdue: 'Không có nhiệm vụ nào quá hạn.', unavailable: 'Chưa lấy được số liệu từ máy chủ quy trình.',
   },
   en: {
     number: 'Number', title: 'Title', stage: 'Stage', onTime: 'Share done on time', agency: 'Agency',
@@ -23,15 +29,71 @@ const WORDS = {
     approve: 'Approve', approveIssue: 'Approve the issue', approveClose: 'Approve the close', note: 'Note (optional)',
     consolidated: 'Consolidated reports', audit: 'Audit log', none: 'None yet.', start: 'Start a new plan', file: 'Plan file (YAML or JSON)', list: 'Plans', open: 'Open',
     refused: 'refused', done: 'done',
+    progress: 'Reporting progress by step', step: 'Step', reported: (p: { reported: number; total: number }, communes: boolean) => `${p.reported}/${p.total} ${communes ? 'communes' : 'agencies'} reported`,
+    cycle: 'Cycle', overdue: 'Overdue assignments', overdueCount: (shown: number, total: number) => (shown < total ? `(${shown} of ${total})` : `(${total})`),
+    documents: 'Documents', planDocx: 'The plan (.docx, for numbering and signature)', reportDocx: 'download .docx', supplement: 'supplement',
+    incidents: 'Incidents', incidentsHint: 'Data the system could not apply; ask the planflow operators to check.',
+    lastDay: 'Last day', lateBy: 'Overdue by', reportedHead: 'Reported', lateDays: (n: number) => `${n} working days`, noOverdue: 'No assignment is overdue.', unavailable: 'The figures are not available from the workflow server.',
   },
 };
 
 const percent = (share: number | undefined) => (share === undefined ? '—' : `${Math.round(share * 100)}%`);
 
-export const PlanPage = (props: { lang: Lang; csrf: string; view: PlanView; audit: RecordedAudit[]; error?: string }) => {
+type Words = (typeof WORDS)['vi'];
+
+const ProgressTable = (props: { w: Words; progress: StepProgress[] }) => (
+  <table>
+    <caption>{props.w.progress}</caption>
+    <thead><tr><th scope="col">{props.w.step}</th><th scope="col">{props.w.cycle}</th><th scope="col">{props.w.reportedHead}</th></tr></thead>
+    <tbody>
+      {props.progress.flatMap((step) => [
+        <tr><th scope="row">{step.title}</th><td>—</td><td>{props.w.reported(step, step.communes)}</td></tr>,
+        ...step.cycles.map((c) => <tr><th scope="row">{step.title}</th><td>{c.label}</td><td>{props.w.reported(c, step.communes)}</td></tr>),
+      ])}
+    </tbody>
+  </table>
+);
+
+const OverdueTable = (props: { w: Words; overdue: { rows: OverdueRow[]; total: number }; agencyNames: Map<string, string> }) => {
+  const { w } = props;
+  if (props.overdue.total === 0) return <><h2>{w.overdue}</h2><p>{w.noOverdue}</p></>;
+  return (
+    <>
+      <h2>{w.overdue} {w.overdueCount(props.overdue.rows.length, props.overdue.total)}</h2>
+      <table>
+        <thead><tr><th scope="col">{w.agency}</th><th scope="col">{w.step}</th><th scope="col">{w.lastDay}</th><th scope="col">{w.lateBy}</th></tr></thead>
+        <tbody>
+          {props.overdue.rows.map((r) => (
+            <tr class="urgency-overdue">
+              <td>{(r.agency && props.agencyNames.get(r.agency)) ?? r.agency ?? '—'}</td>
+              <td><a href={`/assignments/${encodeURIComponent(r.id)}`}>{r.step}</a>{r.cycle ? ` (${r.cycle})` : ''}</td>
+              <td>{r.lastDay ? formatDate(r.lastDay) : '—'}</td>
+              <td>{r.workingDaysLate === undefined ? '—' : w.lateDays(r.workingDaysLate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+};
+
+export interface PlanPageProps {
+  lang: Lang;
+  csrf: string;
+  view: PlanView;
+  audit: RecordedAudit[];
+  /** From visibility; undefined when the cluster could not answer. */
+  progress: StepProgress[] | undefined;
+  overdue: { rows: OverdueRow[]; total: number } | undefined;
+  agencyNames: Map<string, string>;
+  error?: string;
+}
+
+export const PlanPage = (props: PlanPageProps) => {
   const w = WORDS[props.lang];
   const { view } = props;
   const approval = pendingApproval(view.stage);
+  const documents = `/plans/${encodeURIComponent(view.id)}/documents`;
   return (
     <>
       {props.error ? <p class="error" role="alert">{props.error}</p> : null}
@@ -69,10 +131,26 @@ export const PlanPage = (props: { lang: Lang; csrf: string; view: PlanView; audi
           ))}
         </tbody>
       </table>
+      {props.progress ? <ProgressTable w={w} progress={props.progress} /> : <p class="error" role="alert">{w.unavailable}</p>}
+      {props.overdue ? <OverdueTable w={w} overdue={props.overdue} agencyNames={props.agencyNames} /> : null}
+      <h2>{w.documents}</h2>
+      <ul><li><a href={`${documents}/ke-hoach.docx`}>{w.planDocx}</a></li></ul>
       <h2>{w.consolidated}</h2>
-      {Object.keys(view.consolidations).length ? Object.entries(view.consolidations).map(([id, c]) => <><h3>{id} ({formatDate(new Date(c.at))})</h3><pre>{c.markdown}</pre></>) : <p>{w.none}</p>}
+      {Object.values(view.consolidations).length ? Object.values(view.consolidations).map((c) => (
+        <>
+          <h3>{c.id}{c.cycle ? ` (${c.cycle})` : ''}{c.supplement ? ` — ${w.supplement}` : ''} — {formatDate(new Date(c.at))} · <a href={`${documents}/bao-cao-tong-hop.docx?cycle=${encodeURIComponent(c.cycle ?? c.id)}`}>{w.reportDocx}</a></h3>
+          <pre>{c.markdown}</pre>
+        </>
+      )) : <p>{w.none}</p>}
+      {view.incidents?.count ? (
+        <>
+          <h2>{w.incidents} ({view.incidents.count})</h2>
+          <p>{w.incidentsHint}</p>
+          <ul>{view.incidents.latest.map((i) => <li>{formatDate(new Date(i.at))} — {i.detail}</li>)}</ul>
+        </>
+      ) : null}
       <h2>{w.audit}</h2>
-      <ol>{props.audit.map((e) => <li>{formatDate(e.at)} {e.actor}{e.onBehalfOf ? ` (${e.onBehalfOf})` : ''}: {e.action} {e.subject} — {e.outcome === 'done' ? w.done : w.refused}</li>)}</ol>
+      <ol>{props.audit.map((e) => <li>{formatDate(e.at)} {e.actor}{e.onBehalfOf ? ` (${e.onBehalfOf})` : ''}{typeof e.detail.signed === 'string' ? ` [${e.detail.signed}]` : ''}: {e.action} {e.subject} — {e.outcome === 'done' ? w.done : w.refused}</li>)}</ol>
     </>
   );
 };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createActivities } from '../../activities';
 import { loadMailConfig } from '../../activities/email/config';
 import { createMailer } from '../../activities/email/mailer';
+import { planflowDataConverter } from '../../codec';
 import { openStore } from '../../store';
 import { loadConfig, temporalTarget } from '../../worker/config';
 import { planflowSinks } from '../../worker/sinks';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.PLANFLOW_TASK_QUEUE, workflowBundle: { codePath: bundlePath },
     activities: createActivities(mailConfig, mailer, store.sentLog), sinks: planflowSinks(),
+    dataConverter: planflowDataConverter(), // the test's client compresses payloads: so must every worker
   });
   const running = worker.run();
   process.send?.({ kind: 'ready' } satisfies ChildReport);

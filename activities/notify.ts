@@ -2,6 +2,7 @@
 // The key becomes the Message-ID; a durable sent-log stops a retried attempt from delivering twice; transient
 // failures (no connection, 4xx) are thrown for Temporal to retry with backoff; permanent ones (5xx, a refused
 // address) fail at once as 'undeliverable', which the workflow records and escalates instead of retrying forever.
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type Mail from 'nodemailer/lib/mailer';
 import { Notification } from '../model/notifications';
@@ -33,21 +34,22 @@ export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
   const domain = /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'planflow.invalid';
   return async function notify(input: Notification): Promise<{ delivered: boolean }> {
     const notification = Notification.parse(input);
+    // Rendered before the claim: a template or document that fails must not hold the notice for a whole lease.
+    const email = renderEmail(notification, portalUrl(config));
+    const attachments = await attachmentsOf(notification);
     const claim = sentLog.claim
       ? await sentLog.claim(notification.key, { leaseMs: config.PLANFLOW_SEND_LEASE_MS })
       : (await sentLog.get(notification.key)) ? 'sent' : 'send';
     if (claim === 'sent') return { delivered: false };
     // Another worker holds it mid-send (or died holding it, until its lease ends): check again later, never send blind.
     if (claim === 'busy') throw ApplicationFailure.retryable('another worker is sending this notice', 'notice-busy');
-    const email = renderEmail(notification, portalUrl(config));
-    const attachments = await attachmentsOf(notification);
     const messageId = `<${keyHash(notification.key)}@${domain}>`;
     const to = notification.to.emails.map((address) => ({ name: oneLine(notification.to.name), address }));
     try {
-      const { rejected } = await mailer.send({
+      const { rejected } = await heartbeating(() => mailer.send({
         from: config.MAIL_FROM, to, subject: email.subject, text: email.text, html: email.html, messageId, attachments,
         headers: { 'X-Planflow-Key': oneLine(notification.key) },
-      });
+      }));
       await sentLog.record({ key: notification.key, messageId, to: notification.to.emails.filter((a) => !rejected.includes(a)), at: new Date().toISOString() });
       return { delivered: true };
     } catch (error) {
@@ -64,6 +66,29 @@ export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
       throw error;
     }
   };
+}
+
+/** Well under the heartbeat timeout the workflows give `notify` (20 s). */
+const HEARTBEAT_MS = 5_000;
+
+/**
+ * Beats while the SMTP transaction runs, so a worker that dies mid-send is noticed within the heartbeat timeout
+ * rather than at start-to-close. Outside an activity (tests calling `notify` directly) it just runs.
+ */
+async function heartbeating<T>(run: () => Promise<T>): Promise<T> {
+  let context: Context | undefined;
+  try {
+    context = Context.current();
+  } catch {
+    return run();
+  }
+  context.heartbeat();
+  const beat = setInterval(() => context.heartbeat(), HEARTBEAT_MS);
+  try {
+    return await run();
+  } finally {
+    clearInterval(beat);
+  }
 }
 
 /** The consolidated report travels as its official document, for the recipient to file or forward. */

@@ -68,7 +68,7 @@ export function createNotify({ config, mailer, sentLog }: NotifyDeps) {
   };
 }
 
-/** Well under the heartbeat timeout the workflows give `notify` (20 s). */
+/** Well under any heartbeat timeout a deployment gives `notify` (the workflows set none yet: workflows/notifications.ts). */
 const HEARTBEAT_MS = 5_000;
 
 /**

@@ -3,7 +3,7 @@
 // know what to chase. Pure: the plan workflow gathers the entries and sends one notice per lead office.
 import { z } from 'zod';
 import { addDays, instantAt, onOrAfterWorkingDay, weekday, civilDateAt, type CivilDate } from './calendar';
-import type { AssignmentStatus } from './status';
+import { IncidentKind, type AssignmentStatus } from './status';
 
 /** Names listed per line; the rest are counted ("và 212 đơn vị khác"): a national plan's digest stays small. */
 export const DIGEST_NAMES = 10;
@@ -27,10 +27,9 @@ export const DigestLine = z.object({
 export type DigestLine = z.infer<typeof DigestLine>;
 
 /** Incidents since the last digest, counted by kind: ids and technical details stay in the plan's status. */
-export const IncidentCounts = z.object({
-  'refused-signal': z.number().int().nonnegative(), 'child-failed': z.number().int().nonnegative(), 'data-error': z.number().int().nonnegative(),
-});
+export const IncidentCounts = z.record(IncidentKind, z.number().int().nonnegative());
 export type IncidentCounts = z.infer<typeof IncidentCounts>;
+export const noIncidents = (): IncidentCounts => ({ 'refused-signal': 0, 'child-failed': 0, 'data-error': 0 });
 
 /** One assignment as the digest counts it. */
 export interface DigestEntry {

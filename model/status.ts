@@ -75,3 +75,7 @@ export function scorecard(statuses: Iterable<AssignmentStatus>): Scorecard {
   const judged = counts['done-on-time'] + counts['done-late'] + counts.overdue;
   return { counts, total, onTimeShare: judged === 0 ? undefined : counts['done-on-time'] / judged };
 }
+
+/** What a plan records when it cannot apply something: a malformed status signal, a failed child, unusable data. */
+export const IncidentKind = z.enum(['refused-signal', 'child-failed', 'data-error']);
+export type IncidentKind = z.infer<typeof IncidentKind>;

@@ -8,14 +8,14 @@ import {
 import { PLAN_PAGE, type Amend, type Approve, type Cancel, type PlanQuery } from '../model/actions';
 import { civilDateAt, useOfficialDecisions, type CivilDate, type OfficialBreak } from '../model/calendar';
 import { consolidate, consolidatedMarkdown, type AcceptedReport } from '../model/consolidate';
-import { digestLines, needsAction, nextDigestAt, type DigestEntry, type IncidentCounts } from '../model/digest';
+import { digestLines, needsAction, nextDigestAt, noIncidents, type DigestEntry } from '../model/digest';
 import { stepWorkflowId } from '../model/ids';
 import { closeSummary, noticePlan } from '../model/notice-context';
 import type { Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
 import { planText } from '../model/plan-text';
 import { consolidatedReport } from '../model/report';
-import { FINAL_STATUSES, type PlanStage } from '../model/status';
+import { FINAL_STATUSES, type IncidentKind, type PlanStage } from '../model/status';
 import { approversOf, assigneeFor, cycleOpensAt, PlanIndex, recipientIds, stepsOf, type StepSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
 import {
@@ -30,7 +30,7 @@ import {
 import { planStep } from './plan-step';
 import { PLAN_OVERDUE, PLAN_STAGE } from './search-attributes';
 import { events } from './sinks';
-import type { AssignmentSummary, ConsolidationRecord, Incident, PlanState, PlanView } from './state';
+import type { AssignmentSummary, ConsolidationRecord, PlanState, PlanView } from './state';
 import { checkSummary, IncidentSchema, INCIDENTS_KEPT, MAX_SUMMARIES_PER_SIGNAL, type PlanFacts } from './status-check';
 import * as v1 from './v1/plan-lifecycle';
 
@@ -94,7 +94,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   // Plans recorded before status signals were checked applied them as they came.
   const checksSignals = patched('check-status-signals');
   const everGiven = new Set<string>(); // `${stepId}/${agencyId}` of every agency ever given a step
-  let newIncidents: IncidentCounts = { 'refused-signal': 0, 'child-failed': 0, 'data-error': 0 }; // since the last digests
+  let newIncidents = noIncidents(); // since the last digests
   const facts: PlanFacts = {
     planId: id,
     step: (stepId) => {
@@ -106,7 +106,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   };
 
   /** Records what could not be applied; bounded whatever arrives. */
-  function incident(kind: Incident['kind'], detail: string): void {
+  function incident(kind: IncidentKind, detail: string): void {
     const incidents = (state.incidents ??= { count: 0, latest: [] });
     incidents.count++;
     newIncidents[kind]++;
@@ -324,7 +324,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     // Incidents since the last digests: every lead office hears how many, as it may have to ask the operators.
     const incidents = { ...newIncidents };
     const told = Object.values(incidents).some((n) => n > 0);
-    newIncidents = { 'refused-signal': 0, 'child-failed': 0, 'data-error': 0 };
+    newIncidents = noIncidents();
     for (const [lead, entries] of byLead) {
       const lines = digestLines(entries);
       const fingerprint = JSON.stringify(lines);

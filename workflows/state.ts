@@ -4,7 +4,7 @@ import type { CivilDate } from '../model/calendar';
 import type { ConsolidationResult } from '../model/consolidate';
 import type { Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
-import type { AssignmentStatus, PlanStage, Scorecard } from '../model/status';
+import type { AssignmentStatus, IncidentKind, PlanStage, Scorecard } from '../model/status';
 import type { AssignmentSpec } from '../model/work';
 
 /** What a parent knows of one assignment: enough for the plan's status, counts and consolidation. */
@@ -84,7 +84,7 @@ export interface ConsolidationRecord {
 /** Something that could not be applied (a malformed status signal, a failed child, data the code could not use). */
 export interface Incident {
   at: number;
-  kind: 'refused-signal' | 'child-failed' | 'data-error';
+  kind: IncidentKind;
   /** In Vietnamese: coordinators read it in `status` and in the lead office's digest. */
   detail: string;
 }

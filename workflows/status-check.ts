@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ReportValues } from '../model/actions';
 import { assignmentWorkflowId } from '../model/ids';
 import { LocalDate } from '../model/plan';
-import { AssignmentStatus, FINAL_STATUSES } from '../model/status';
+import { AssignmentStatus, FINAL_STATUSES, IncidentKind } from '../model/status';
 import type { AssignmentSummary } from './state';
 
 const Text = (max: number) => z.string().max(max);
@@ -24,7 +24,7 @@ export const AssignmentSummarySchema = z.object({
 export const INCIDENTS_KEPT = 20;
 
 /** An incident told by a step (a child that failed), checked like any signal. */
-export const IncidentSchema = z.object({ at: Instant, kind: z.enum(['refused-signal', 'child-failed', 'data-error']), detail: Text(300) });
+export const IncidentSchema = z.object({ at: Instant, kind: IncidentKind, detail: Text(300) });
 
 /** At most this many summaries per signal: a page forwards its changes in batches far smaller. */
 export const MAX_SUMMARIES_PER_SIGNAL = 5_000;

@@ -1,6 +1,7 @@
 // The official documents of a started plan, downloadable by signed-in officials: the Kế hoạch itself (for the clerk
 // to number and the leader to sign) and each Báo cáo tổng hợp, as .docx per Decree 30/2020/NĐ-CP. The same
 // documents the CLI's `render` writes and the consolidated-report email attaches.
+import type { Client } from '@temporalio/client';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { planDocx } from '../../activities/documents';
@@ -29,29 +30,28 @@ export function documentRoutes(deps: PortalDeps): Hono<AppEnv> {
   const notFound = (c: PortalContext, message: string) => refusalPage(c, { ok: false, status: 404, code: 'not-found', message });
   const unavailable = (c: PortalContext) => refusalPage(c, { ok: false, status: 503, code: 'unavailable', message: 'Máy chủ quy trình (Temporal) chưa sẵn sàng.' });
 
-  app.get('/plans/:id/documents/ke-hoach.docx', async (c) => {
+  /** Sends the document, or says in words why there is none (an unknown plan, no consolidation yet). */
+  const serve = async (c: PortalContext, make: (client: Client, planId: string) => Promise<{ docx: Buffer; name: string }>) => {
     if (!deps.temporal) return unavailable(c);
-    const id = c.req.param('id');
+    const id = c.req.param('id') ?? '';
     try {
-      return download(c, await planDocx(await startedPlan(deps.temporal, id)), fileName(id, 'ke-hoach'));
-    } catch (e) {
-      if (e instanceof PlanflowError) return notFound(c, 'Không tìm thấy kế hoạch này.');
-      throw e;
-    }
-  });
-
-  app.get('/plans/:id/documents/bao-cao-tong-hop.docx', async (c) => {
-    if (!deps.temporal) return unavailable(c);
-    const id = c.req.param('id');
-    const cycle = Cycle.safeParse(c.req.query('cycle') || undefined);
-    if (!cycle.success) return notFound(c, 'cycle: kỳ báo cáo không hợp lệ.');
-    try {
-      const { docx } = await consolidationDocx(deps.temporal, id, cycle.data);
-      return download(c, docx, fileName(id, `bao-cao-tong-hop${cycle.data ? `-${cycle.data}` : ''}`));
+      const { docx, name } = await make(deps.temporal, id);
+      return download(c, docx, fileName(id, name));
     } catch (e) {
       if (e instanceof PlanflowError) return notFound(c, e.code === 'not-found' ? 'Không tìm thấy kế hoạch này.' : e.message);
       throw e;
     }
+  };
+
+  app.get('/plans/:id/documents/ke-hoach.docx', (c) =>
+    serve(c, async (client, id) => ({ docx: await planDocx(await startedPlan(client, id)), name: 'ke-hoach' })));
+
+  app.get('/plans/:id/documents/bao-cao-tong-hop.docx', (c) => {
+    const cycle = Cycle.safeParse(c.req.query('cycle') || undefined);
+    if (!cycle.success) return notFound(c, 'cycle: kỳ báo cáo không hợp lệ.');
+    return serve(c, async (client, id) => ({
+      docx: (await consolidationDocx(client, id, cycle.data)).docx, name: `bao-cao-tong-hop${cycle.data ? `-${cycle.data}` : ''}`,
+    }));
   });
   return app;
 }

@@ -1,36 +1,17 @@
 // Two workers' notify activities on one store (PGlite and a real PostgreSQL server) and one real SMTP server that
 // answers slowly: the same notice, run by both at once and retried on each, reaches its recipient exactly once.
 import { ApplicationFailure } from '@temporalio/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createActivities } from '../../activities';
 import { loadMailConfig } from '../../activities/email/config';
-import { createMailer, type Mailer } from '../../activities/email/mailer';
+import { createMailer } from '../../activities/email/mailer';
 import type { Notification } from '../../model/notifications';
 import { createStoreSentLog } from '../../store/sent-log';
-import { SmtpSink } from '../helpers/smtp';
+import { reminderNotice, useMailTestbed } from '../helpers/mail-testbed';
 import { describeOnBothBackends } from '../store/backends';
 
-const smtp = new SmtpSink();
+const { smtp, dataDir, mailers } = useMailTestbed('planflow-shared-');
 smtp.replyDelayMs = 150;
-const dataDir = mkdtempSync(join(tmpdir(), 'planflow-shared-'));
-const mailers: Mailer[] = [];
-
-beforeAll(() => smtp.start());
-afterAll(async () => {
-  for (const m of mailers) m.close();
-  await smtp.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const notice = (key: string, address: string): Notification => ({
-  key,
-  to: { id: 'xa-an-son', name: 'UBND xã An Sơn', emails: [address], language: 'vi' },
-  plan: { id: 'plan/ubnd-huyen/292-KH-UBND/2019', number: '292/KH-UBND', title: 'Kế hoạch thử' },
-  createdAt: 0,
-  data: { event: 'reminder', stepId: 'bao-cao-xa', clauseText: 'Xây dựng Báo cáo.', deliverable: 'report', lastDay: '2021-11-19', workingDaysLeft: 3 },
-});
 
 /**
  * A worker's notify, as Temporal would run it: a 'busy' answer is retried after a pause (for up to 90 s). The pause
@@ -60,7 +41,7 @@ describeOnBothBackends('notify on a shared store', (backend) => {
     }));
     const addresses = Array.from({ length: 20 }, (_, i) => `xa-${backend.name}-${i}@vanquan.example`);
     const results = await Promise.all(addresses.flatMap((address) => {
-      const n = notice(`plan/shared/${address}/reminder-3@v0`, address);
+      const n = reminderNotice(`plan/shared/${address}/reminder-3@v0`, address);
       // Each worker runs the notice, and each runs it again (a retried activity whose completion was lost).
       return workers.flatMap((w) => [runWithRetries(w.notify, n), runWithRetries(w.notify, n)]);
     }));

@@ -2,15 +2,12 @@
 // find the notice 'sending' in the store's sent-log and wait while the claim holds instead of sending it blind. What
 // remains is measured here: after the lease the retry cannot know the server kept the first copy, and sends again.
 import { ApplicationFailure } from '@temporalio/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createActivities } from '../../activities';
 import { loadMailConfig } from '../../activities/email/config';
-import { createMailer, type Mailer } from '../../activities/email/mailer';
-import type { Notification } from '../../model/notifications';
+import { createMailer } from '../../activities/email/mailer';
 import { createStoreSentLog } from '../../store/sent-log';
-import { SmtpSink } from '../helpers/smtp';
+import { reminderNotice, useMailTestbed } from '../helpers/mail-testbed';
 import { describeOnBothBackends } from '../store/backends';
 
 // The client waits 1 s for a reply; the server answers the first message after 2.5 s; a claim holds 4 s.
@@ -18,24 +15,7 @@ const SOCKET_TIMEOUT_MS = 1_000;
 const SLOW_REPLY_MS = 2_500;
 const LEASE_MS = 4_000;
 
-const smtp = new SmtpSink();
-const dataDir = mkdtempSync(join(tmpdir(), 'planflow-slow-smtp-'));
-const mailers: Mailer[] = [];
-
-beforeAll(() => smtp.start());
-afterAll(async () => {
-  for (const m of mailers) m.close();
-  await smtp.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const notice = (address: string): Notification => ({
-  key: `plan/slow/${address}/reminder-1@v0`,
-  to: { id: 'xa-an-son', name: 'UBND xã An Sơn', emails: [address], language: 'vi' },
-  plan: { id: 'plan/ubnd-huyen/292-KH-UBND/2019', number: '292/KH-UBND', title: 'Kế hoạch thử' },
-  createdAt: 0,
-  data: { event: 'reminder', stepId: 'bao-cao-xa', clauseText: 'Xây dựng Báo cáo.', deliverable: 'report', lastDay: '2021-11-19', workingDaysLeft: 3 },
-});
+const { smtp, dataDir, mailers } = useMailTestbed('planflow-slow-smtp-');
 
 const outcome = (p: Promise<{ delivered: boolean }>) => p.then((r) => (r.delivered ? 'delivered' : 'already-sent'), (e: unknown) => e);
 
@@ -52,7 +32,7 @@ describeOnBothBackends('a reply slower than the client', (backend) => {
       return createActivities(config, mailer, createStoreSentLog(i === 0 ? db : await backend.openAgain(), owner)).notify;
     }));
     const address = `xa-${backend.name}@vanquan.example`;
-    const n = notice(address);
+    const n = reminderNotice(`plan/slow/${address}/reminder-1@v0`, address);
 
     smtp.replyDelayMs = SLOW_REPLY_MS;
     const claimedAt = Date.now();
@@ -88,7 +68,7 @@ describeOnBothBackends('a reply slower than the client', (backend) => {
     const config = loadMailConfig({ SMTP_URL: 'smtp://127.0.0.1:1', PLANFLOW_DATA_DIR: join(dataDir, 'down'), PLANFLOW_SEND_LEASE_MS: '60000' });
     const mailer = createMailer(config);
     mailers.push(mailer);
-    const n = notice(`down-${backend.name}@vanquan.example`);
+    const n = reminderNotice(`plan/slow/down-${backend.name}@vanquan.example/reminder-1@v0`, `down-${backend.name}@vanquan.example`);
     const refused = await outcome(createActivities(config, mailer, createStoreSentLog(db, 'worker-a')).notify(n));
     expect(refused).toMatchObject({ code: 'ESOCKET' }); // nothing listens on port 1: connection refused
     // Another worker may send it now, not after the one-minute lease.

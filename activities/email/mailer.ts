@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { smtpConfigured, type MailConfig } from './config';
+import { createSmtpClient } from './smtp-client';
 
 export interface Mailer {
-  /** Delivers or throws; the error keeps nodemailer's `code` and `responseCode` for classification. */
-  send(message: Mail.Options): Promise<{ rejected: string[] }>;
+  /**
+   * Delivers or throws; the error keeps nodemailer's `code` and `responseCode` for classification, and says whether
+   * it came after `handingOver` (`handedOver`), which runs just before the destination may hold the message.
+   */
+  send(message: Mail.Options, handingOver?: () => Promise<void>): Promise<{ rejected: string[] }>;
   close(): void;
 }
 
@@ -26,33 +30,35 @@ export function createMailer(config: MailConfig): Mailer {
   return smtpConfigured(config) ? smtpMailer(config) : outboxMailer(outboxDir(config));
 }
 
+const nothingToRecord = () => Promise.resolve();
+
 function smtpMailer(c: MailConfig): Mailer {
   const timeouts = { connectionTimeout: c.SMTP_CONNECTION_TIMEOUT_MS, greetingTimeout: c.SMTP_GREETING_TIMEOUT_MS, socketTimeout: c.SMTP_SOCKET_TIMEOUT_MS };
   const auth = c.SMTP_USER ? { user: c.SMTP_USER, pass: c.SMTP_PASS ?? '' } : undefined;
-  // nodemailer reads the pool and timeouts from the URL's query too; explicit options keep them bounded either way.
   const url = c.SMTP_URL ? new URL(c.SMTP_URL) : undefined;
-  const transport = nodemailer.createTransport({
-    pool: true, maxConnections: 3, ...timeouts,
-    host: url?.hostname ?? c.SMTP_HOST, port: url?.port ? Number(url.port) : c.SMTP_PORT,
-    secure: url ? url.protocol === 'smtps:' : c.SMTP_SECURE === 'true',
+  const client = createSmtpClient({
+    connection: {
+      ...timeouts,
+      host: url?.hostname ?? c.SMTP_HOST, port: url?.port ? Number(url.port) : c.SMTP_PORT,
+      secure: url ? url.protocol === 'smtps:' : c.SMTP_SECURE === 'true',
+      tls: { rejectUnauthorized: url?.searchParams.get('tls.rejectUnauthorized') !== 'false' },
+    },
     auth: url?.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : auth,
-    tls: { rejectUnauthorized: url?.searchParams.get('tls.rejectUnauthorized') !== 'false' },
+    maxConnections: 3, maxMessages: 100, idleMs: 30_000,
   });
   return {
-    async send(message) {
-      const info = await transport.sendMail(message);
-      return { rejected: (info.rejected ?? []).map(String) };
-    },
-    close: () => transport.close(),
+    send: (message, handingOver = nothingToRecord) => client.send(message, handingOver),
+    close: () => client.close(),
   };
 }
 
 function outboxMailer(dir: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
-    async send(message) {
+    async send(message, handingOver = nothingToRecord) {
       const info = await transport.sendMail(message);
       await mkdir(dir, { recursive: true });
+      await handingOver();
       const headers = (message.headers ?? {}) as Record<string, string>;
       const key = headers['X-Planflow-Key'] ?? '';
       const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(message.messageId).replace(/[<>@.]/g, '').slice(0, 16)}.eml`;

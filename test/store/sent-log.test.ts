@@ -1,5 +1,6 @@
-// The shared email sent-log: a notice is claimed ('sending') before the SMTP transaction and marked 'sent' after, so
-// two workers on one database never both send it; a claim left by a dead worker is taken over after its lease.
+// The shared email sent-log: a notice is claimed ('sending') before the SMTP transaction, 'handed-over' before its
+// final dot and 'sent' after, so two workers on one database never both send it; a claim left by a dead worker is
+// taken over after its lease unless it was handed over, which leaves it 'uncertain' and never resent.
 // Also the audit log, the other append-only record.
 import type { Db } from '../../store/db';
 import { createAuditLog } from '../../store/audit';
@@ -47,6 +48,36 @@ describeOnBothBackends('sent-log', (backend) => {
     expect(await a.claim('k-failed', { now: T0 })).toBe('send');
     await a.release('k-failed');
     expect(await b.claim('k-failed', { now: T0 })).toBe('send');
+  });
+
+  it('never lets a notice handed to the server go out again: past the lease it is uncertain, for everyone', async () => {
+    const a = createStoreSentLog(db, 'worker-a');
+    const b = createStoreSentLog(await backend.openAgain(), 'worker-b');
+    const lease = { leaseMs: 60_000 };
+    expect(await a.claim('k-over', { ...lease, now: T0, attempt: 'a-1' })).toBe('send');
+    await a.handOver('k-over', 'a-1');
+    // Inside the lease its sender may still hear the server's answer; after it, nobody sends it blind.
+    expect(await b.claim('k-over', { ...lease, now: new Date(T0.getTime() + 59_000), attempt: 'b-1' })).toBe('busy');
+    expect(await b.claim('k-over', { ...lease, now: new Date(T0.getTime() + 61_000), attempt: 'b-2' })).toBe('uncertain');
+    expect(await a.claim('k-over', { ...lease, now: new Date(T0.getTime() + 3600_000), attempt: 'a-2' })).toBe('uncertain');
+    expect(await a.get('k-over')).toBeUndefined();
+    expect(await a.uncertainCount()).toBeGreaterThanOrEqual(1);
+    // The server's answer arriving late still counts: the notice is sent.
+    await a.record({ key: 'k-over', messageId: '<m3@x.vn>', to: ['x@x.vn'], at: T0.toISOString() });
+    expect(await b.claim('k-over', { ...lease, attempt: 'b-3' })).toBe('sent');
+  });
+
+  it('lets only the attempt that holds the claim hand the notice over', async () => {
+    const a = createStoreSentLog(db, 'worker-a');
+    const lease = { leaseMs: 60_000 };
+    expect(await a.claim('k-stale', { ...lease, now: T0, attempt: 'slow' })).toBe('send');
+    // The slow attempt outlived its lease (waiting for a connection); a retry on the same worker took the notice over.
+    expect(await a.claim('k-stale', { ...lease, now: new Date(T0.getTime() + 61_000), attempt: 'retry' })).toBe('send');
+    await expect(a.handOver('k-stale', 'slow')).rejects.toThrow(/lost/);
+    await a.handOver('k-stale', 'retry');
+    // An attempt the server answered with a refusal gives it back, handed over or not.
+    await a.release('k-stale', 'retry');
+    expect(await a.claim('k-stale', { ...lease, now: new Date(T0.getTime() + 62_000), attempt: 'again' })).toBe('send');
   });
 });
 

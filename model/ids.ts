@@ -19,6 +19,8 @@ export function planKey(plan: Plan): string {
 export const planWorkflowId = (key: string) => `plan/${key}`;
 export const stepWorkflowId = (planId: string, stepId: string) => `${planId}/${stepId}`;
 export const pageWorkflowId = (stepWfId: string, page: number) => `${stepWfId}/page-${page}`;
+/** A child that sends one page of a plan-wide notice (`~` keeps it apart from every step id). */
+export const broadcastWorkflowId = (planWfId: string, event: string, page: number) => `${planWfId}/~notices/${event}/${page}`;
 export const assignmentWorkflowId = (planId: string, stepId: string, agencyId: string) => `${planId}/${stepId}/${agencyId}`;
 
 /** `292/KH-UBND`, or a Party committee's `123-KH/TU`, as the document writes its number and symbol. */

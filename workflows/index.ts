@@ -3,3 +3,4 @@ export { planLifecycle } from './plan-lifecycle';
 export { planStep } from './plan-step';
 export { assignment } from './assignment';
 export { officialCalendar } from './official-calendar';
+export { broadcast } from './broadcast';

@@ -19,10 +19,19 @@ const { notify } = proxyActivities<Activities>({
 export function notification(
   plan: Notification['plan'], to: Contact, event: string, data: NotificationData, plannedAt?: number, cycle?: string,
 ): Notification {
-  const { workflowId } = workflowInfo();
+  return notificationOf(workflowInfo().workflowId, plan, to, event, data, plannedAt, cycle);
+}
+
+/**
+ * The same for a notice `owner` (a workflow id) owes: its key, and so its exactly-once identity, stays the owner's
+ * whichever workflow sends it (a plan's notices to every commune go out from broadcast children).
+ */
+export function notificationOf(
+  owner: string, plan: Notification['plan'], to: Contact, event: string, data: NotificationData, plannedAt?: number, cycle?: string,
+): Notification {
   // The reader acts on the assignment's page, or on the plan's for the plan's own notices.
-  const page = workflowId === plan.id ? `/plans/${encodeURIComponent(plan.id)}` : `/assignments/${encodeURIComponent(workflowId)}`;
-  return { key: `${workflowId}/${event}/${to.id}`, to, plan, createdAt: Date.now(), plannedAt, cycle, page, data };
+  const page = owner === plan.id ? `/plans/${encodeURIComponent(plan.id)}` : `/assignments/${encodeURIComponent(owner)}`;
+  return { key: `${owner}/${event}/${to.id}`, to, plan, createdAt: Date.now(), plannedAt, cycle, page, data };
 }
 
 /** At most this many sends at once per workflow: a plan-wide notice must not exceed Temporal's pending-activity cap. */

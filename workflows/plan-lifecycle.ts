@@ -3,15 +3,15 @@
 // leader approves the close, early or when all is done. Leaders may amend or cancel it while it runs. Closing or
 // cancelling ends every workflow of the plan, and every view agrees on what became of each piece of work.
 import {
-  CancellationScope, condition, getExternalWorkflowHandle, patched, setHandler, startChild, upsertSearchAttributes, workflowInfo,
+  CancellationScope, condition, executeChild, getExternalWorkflowHandle, patched, setHandler, startChild, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import { PLAN_PAGE, type Amend, type Approve, type Cancel, type PlanQuery } from '../model/actions';
 import { civilDateAt, useOfficialDecisions, type CivilDate, type OfficialBreak } from '../model/calendar';
 import { consolidate, consolidatedMarkdown, type AcceptedReport } from '../model/consolidate';
 import { digestLines, needsAction, nextDigestAt, noIncidents, type DigestEntry } from '../model/digest';
-import { stepWorkflowId } from '../model/ids';
+import { broadcastWorkflowId, stepWorkflowId } from '../model/ids';
 import { closeSummary, noticePlan } from '../model/notice-context';
-import type { Notification } from '../model/notifications';
+import type { Contact, Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
 import { planText } from '../model/plan-text';
 import { consolidatedReport } from '../model/report';
@@ -22,6 +22,7 @@ import {
   amendStepSignal, amendUpdate, approveUpdate, assignmentsChangedSignal, cancelUpdate, consolidateUpdate, incidentSignal, officialCalendarSignal,
   planStatusQuery,
 } from './definitions';
+import { broadcast, BROADCAST_FROM, BROADCAST_PAGE, type BroadcastInput } from './broadcast';
 import { Mailroom, notification } from './notifications';
 import {
   closeReady, inRound, pagedView, reportingWindowClosesAt, roundComplete, roundDueAt, roundKey, roundsOf, scorecards, validateAmend, validateApprove,
@@ -73,8 +74,26 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   // with a short page: a national plan's approval must fit in a workflow task's completion.
   const view = (query?: PlanQuery): PlanView => ({ id, plan: { document: plan.document, number: planRef.number }, ...state, ...pagedView(state, query) });
   const answer = () => view({ limit: PLAN_PAGE.ofUpdates });
-  const tell = (ids: string[], event: string, data: Notification['data'], cycle?: string) =>
-    index.contacts(ids).forEach((to) => outbox.push(notification(planRef, to, event, data, undefined, cycle)));
+  const broadcasting: Promise<void>[] = []; // children sending plan-wide notices; the plan ends after them
+  const tell = (ids: string[], event: string, data: Notification['data'], cycle?: string) => {
+    const contacts = index.contacts(ids);
+    if (broadcasts && contacts.length > BROADCAST_FROM) return broadcastTo(contacts, event, data, cycle);
+    contacts.forEach((to) => outbox.push(notification(planRef, to, event, data, undefined, cycle)));
+  };
+
+  /** A notice to many (every commune of a national plan) goes out from children of at most BROADCAST_PAGE each. */
+  function broadcastTo(contacts: Contact[], event: string, data: Notification['data'], cycle?: string): void {
+    for (let i = 0, page = 1; i < contacts.length; i += BROADCAST_PAGE, page++) {
+      const input: BroadcastInput = { owner: id, plan: planRef, event, data, to: contacts.slice(i, i + BROADCAST_PAGE), cycle };
+      broadcasting.push(executeChild(broadcast, { workflowId: broadcastWorkflowId(id, event, page), args: [input] }).then(
+        (undelivered) => {
+          state.undeliverable.push(...undelivered);
+          if (undelivered.length) changes++;
+        },
+        (error: unknown) => incident('child-failed', `gửi thông báo ${event} (trang ${page}) không hoàn thành: ${error instanceof Error ? error.message : String(error)}`),
+      ));
+    }
+  }
 
   // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
   setHandler(planStatusQuery, view);
@@ -93,6 +112,8 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   const leads = new Map<string, string>(); // `${stepId}/${agencyId}` → its lead office, where not the step's
   // Plans recorded before status signals were checked applied them as they came.
   const checksSignals = patched('check-status-signals');
+  // Plans recorded before plan-wide notices went out from children sent each from the plan itself.
+  const broadcasts = patched('broadcast-notices');
   const everGiven = new Set<string>(); // `${stepId}/${agencyId}` of every agency ever given a step
   let newIncidents = noIncidents(); // since the last digests
   const facts: PlanFacts = {
@@ -414,6 +435,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     }
     flush();
     await mail.drain();
+    await Promise.all(broadcasting);
     return view();
   }
 }

@@ -2,7 +2,7 @@
 // before the deadline, the overdue notice and escalation ladder after it, the report, its review, extensions and
 // amendments. Reports its status to its parent. Mail goes out beside the work, never in front of it.
 import {
-  condition, continueAsNew, getExternalWorkflowHandle, isCancellation, setHandler, upsertSearchAttributes, workflowInfo,
+  condition, continueAsNew, getExternalWorkflowHandle, isCancellation, patched, setHandler, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { Extend, Review, SubmitReport } from '../model/actions';
 import { deadlineInstant, instantAt, useOfficialDecisions, type Notice } from '../model/calendar';
@@ -44,6 +44,8 @@ async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promis
   const outbox: Notification[] = [];
   let changes = 0;
   let reported = ''; // the last summary sent to the parent
+  // Assignments recorded before summaries were coalesced signalled every reminder and escalation too.
+  const coalesces = patched('coalesced-summaries');
   let lastStatus: AssignmentSummary['status'] | undefined;
   let indexed = ''; // the status and last day last written to the search attributes
   const view = (): AssignmentView => ({ id, spec, ...state });
@@ -163,7 +165,9 @@ async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promis
   /** The parent, the inbox (search attributes) and the preview's timeline learn of each change once. */
   function publish(): void {
     const summary = summarise(id, spec, state);
-    const fingerprint = JSON.stringify(summary);
+    // Reminder and escalation counts ride along with the next change that matters (status, deadline, report): a signal
+    // per reminder would give a page of 500 assignments thousands of signals a cycle.
+    const fingerprint = JSON.stringify(coalesces ? { ...summary, remindersSent: 0, escalationLevel: 0 } : summary);
     if (fingerprint === reported) return;
     if (summary.status !== lastStatus) events.status(Date.now(), summary.status, spec.cycle?.key);
     lastStatus = summary.status;

@@ -64,6 +64,9 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const describes = patched('assignment-memo');
   // Steps recorded before failures were reported let a failed child go unseen.
   const reportsFailures = patched('report-child-failures');
+  // Steps recorded before national plans forwarded every change in one signal and returned every summary; now each
+  // signal carries at most FORWARD_BATCH and the result nothing (the parent has had it all by signal).
+  const bounded = patched('bounded-step-messages');
 
   /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
   function failed(childId: string, who: string, error: unknown): void {
@@ -162,7 +165,10 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
       const batch = [...changed.values()];
       changed.clear();
       for (const s of batch) if (FINAL_STATUSES.includes(s.status)) finalIds.add(s.id);
-      if (parent) await getExternalWorkflowHandle(parent.workflowId).signal(assignmentsChangedSignal, batch);
+      if (!parent) continue;
+      for (const part of bounded ? chunks(batch, FORWARD_BATCH) : [batch]) {
+        await getExternalWorkflowHandle(parent.workflowId).signal(assignmentsChangedSignal, part);
+      }
     }
   };
   // Forwarding outlives a cancellation: the last statuses still reach the parent before the step ends.
@@ -182,7 +188,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const all = await settle(children);
     closing = true;
     await forwarding;
-    return all;
+    return bounded ? [] : all;
   } catch (error) {
     if (!isCancellation(error)) throw error;
     // Cancelling this workflow cancels its children; wait for them to end so none is left behind.
@@ -190,9 +196,16 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     return CancellationScope.nonCancellable(async () => {
       const all = await settle(children);
       await forwarding;
-      return all;
+      return bounded ? [] : all;
     });
   }
+}
+
+/** Far below the plan's limit per signal (status-check.ts), and a payload of tens of kilobytes. */
+export const FORWARD_BATCH = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
 /** Waits for every child, including any an amendment starts meanwhile. */

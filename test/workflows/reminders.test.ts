@@ -1,7 +1,7 @@
 // Reminders and escalation by the calendar: with 7/3/1 working-day reminders, a commune that never reports gets
 // three reminders, an overdue notice and each escalation step once, at the computed instants; a commune that
 // reports after the second reminder gets no third.
-import { approve, planStatus, startPlan, submitReport } from '../../client/planflow';
+import { approve, assignmentStatus, planStatus, startPlan, submitReport } from '../../client/planflow';
 import { lastDay, noticeSchedule } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
 import { recordHistory } from '../helpers/histories';
@@ -47,10 +47,14 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     expect(toPrompt.map((n) => n.plannedAt)).toEqual([reminders[0]!.at, reminders[1]!.at]);
     expect(sentBy(sent, promptId).some((n) => n.data.event === 'overdue' || n.data.event === 'escalation')).toBe(false);
 
+    // The plan hears of each change of status, with the counts as they were then (reminders and escalations alone
+    // send no signal: a page of 500 would get thousands a cycle); the assignment itself always has them.
     const status = await planStatus(client, planId);
-    expect(status.assignments[silentId]).toMatchObject({ status: 'overdue', remindersSent: 3, escalationLevel: 3 });
+    expect(status.assignments[silentId]).toMatchObject({ status: 'overdue', remindersSent: 3, escalationLevel: 0 });
+    expect(await assignmentStatus(client, silentId)).toMatchObject({ status: 'overdue', remindersSent: 3, escalationLevel: 3 });
     expect(status.assignments[promptId]).toMatchObject({ status: 'submitted', remindersSent: 2, escalationLevel: 0 });
 
     await recordHistory(client, silentId, 'v2-assignment-never-reports');
     await recordHistory(client, promptId, 'v2-assignment-reports-after-second-reminder');
+    await recordHistory(client, silentId, 'v3-assignment-never-reports-coalesced');
   }));

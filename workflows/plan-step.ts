@@ -67,6 +67,8 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   // Steps recorded before national plans forwarded every change in one signal and returned every summary; now each
   // signal carries at most FORWARD_BATCH and the result nothing (the parent has had it all by signal).
   const bounded = patched('bounded-step-messages');
+  // Steps recorded before large steps coalesced their forwarding sent each change as it came.
+  const coalesces = step.assignees.length > COALESCE_FROM && patched('coalesced-forwarding');
 
   /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
   function failed(childId: string, who: string, error: unknown): void {
@@ -162,6 +164,9 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     while (!closing || changed.size) {
       await condition(() => closing || changed.size > 0);
       if (!changed.size) continue;
+      // A large step gathers what else changes within the window into the same signal: reports from thousands of
+      // communes would otherwise reach the plan one signal each, past what one history should hold.
+      if (coalesces && !closing) await condition(() => closing, COALESCE_WINDOW);
       const batch = [...changed.values()];
       changed.clear();
       for (const s of batch) if (FINAL_STATUSES.includes(s.status)) finalIds.add(s.id);
@@ -200,6 +205,13 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     });
   }
 }
+
+/**
+ * Steps (and pages) of more agencies than this forward their changes at most once per window: the plan's counts of a
+ * national plan lag by up to a window per level, its history stays bounded. Small steps forward at once.
+ */
+export const COALESCE_FROM = 100;
+export const COALESCE_WINDOW = '10 minutes';
 
 /** Far below the plan's limit per signal (status-check.ts), and a payload of tens of kilobytes. */
 export const FORWARD_BATCH = 500;

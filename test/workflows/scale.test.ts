@@ -5,6 +5,7 @@ import { approve, planStatus, startPlan } from '../../client/planflow';
 import { PLAN_PAGE } from '../../model/actions';
 import { pageWorkflowId, stepWorkflowId } from '../../model/ids';
 import type { Plan } from '../../model/plan';
+import { recordHistory } from '../helpers/histories';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { rehearse, endedPlan, usePlanflowWorker } from '../helpers/planflow';
 
@@ -69,4 +70,6 @@ test(`a report from ${COMMUNES} communes runs to close; no history exceeds 10,00
     const lengths = await Promise.all(tree.map((id) => historyLength(client, id)));
     expect(Math.max(...lengths)).toBeLessThan(10_000);
     expect(lengths.every((n) => n > 0)).toBe(true);
+    // A step of 1,000 communes forwards in coalesced, bounded batches (its pages' histories are megabytes: not kept).
+    await recordHistory(client, step, 'v3-step-paged-coalesced');
   }), 15 * 60_000);

@@ -19,6 +19,8 @@ export function planKey(plan: Plan): string {
 export const planWorkflowId = (key: string) => `plan/${key}`;
 export const stepWorkflowId = (planId: string, stepId: string) => `${planId}/${stepId}`;
 export const pageWorkflowId = (stepWfId: string, page: number) => `${stepWfId}/page-${page}`;
+/** The child running one cycle of a recurring step (`~` keeps it apart from every agency id). */
+export const cycleWorkflowId = (stepWfId: string, cycleKey: string) => `${stepWfId}/~cycle-${cycleKey}`;
 /** A child that sends one page of a plan-wide notice (`~` keeps it apart from every step id). */
 export const broadcastWorkflowId = (planWfId: string, event: string, page: number) => `${planWfId}/~notices/${event}/${page}`;
 export const assignmentWorkflowId = (planId: string, stepId: string, agencyId: string) => `${planId}/${stepId}/${agencyId}`;

@@ -1,12 +1,13 @@
 // One step of a plan (a clause or a report submission) fanned out to its agencies: one assignment child per agency
-// and, for recurring work, per cycle — each cycle opened on its own schedule whatever happened to the one before.
+// and, for recurring work, per cycle — each cycle opened on its own schedule whatever happened to the one before (a
+// step of several cycles starts a child of this same workflow per cycle, which runs that cycle's work).
 // At most PAGE_SIZE agencies per workflow (larger steps start child pages of this same workflow, a tree). Forwards
 // its children's status changes to its parent in batches, applies amendments, and ends when all its work has.
 import {
   CancellationScope, condition, getExternalWorkflowHandle, isCancellation, patched, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
 import { useOfficialDecisions } from '../model/calendar';
-import { assignmentWorkflowId, pageWorkflowId } from '../model/ids';
+import { assignmentWorkflowId, cycleWorkflowId, pageWorkflowId } from '../model/ids';
 import { FINAL_STATUSES } from '../model/status';
 import { assignmentSpec, countedLastDay, cycleOpensAt, type Assignee, type AssignmentSpec, type StepCycle, type StepSpec } from '../model/work';
 import { TypedSearchAttributes } from '@temporalio/common';
@@ -69,6 +70,10 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const bounded = patched('bounded-step-messages');
   // Steps recorded before large steps coalesced their forwarding sent each change as it came.
   const coalesces = step.assignees.length > COALESCE_FROM && patched('coalesced-forwarding');
+  // Recurring steps recorded before each cycle had its own child ran every cycle's work in this one workflow (and in
+  // each page), so a five-year plan's history grew with every cycle. Now a step of several cycles starts a child per
+  // cycle, on the cycle's schedule; the child runs (and pages) that cycle's work alone.
+  const byCycle = (step.cycles?.length ?? 0) > 1 && patched('cycle-children');
 
   /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
   function failed(childId: string, who: string, error: unknown): void {
@@ -123,6 +128,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   }
 
   function amend(amendment: StepAmendment): void {
+    if (byCycle) return amendCycles(amendment);
     if (paged) {
       // Each page applies what concerns its own agencies; an added agency joins the last page.
       const pages = children.map((c) => c.id);
@@ -154,6 +160,49 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     }
   }
 
+  /**
+   * With a child per cycle: the cycles still to open take the amendment from this step's own list; the ones open
+   * apply it to their work (an added agency joins the latest cycle only, as it would here).
+   */
+  function amendCycles(amendment: StepAmendment): void {
+    switch (amendment.kind) {
+      case 'reassign':
+      case 'remove-agency': {
+        const at = step.assignees.findIndex((a) => a.assignee.id === amendment.agency);
+        if (at >= 0) step.assignees.splice(at, 1, ...(amendment.kind === 'reassign' ? [amendment.to] : []));
+        break;
+      }
+      case 'add-agency':
+        step.assignees.push(amendment.assignee);
+        break;
+      case 'change-deadline':
+        step.common = { ...step.common, lastDay: amendment.lastDay };
+        break;
+      default:
+        return amendment satisfies never;
+    }
+    const targets = amendment.kind === 'add-agency' ? children.slice(-1) : children;
+    for (const c of targets) getExternalWorkflowHandle(c.id).signal(amendStepSignal, amendment).catch(() => undefined);
+  }
+
+  /** One child per cycle, each started when its cycle opens, with the agencies the step has then. */
+  async function openCycles(cycles: StepCycle[]): Promise<void> {
+    for (const cycle of cycles) {
+      const opensAt = cycleOpensAt(cycle, cycles[0]!.opensOn, step.common.policy.officeHours.start);
+      if (opensAt > Date.now()) await condition(() => false, opensAt - Date.now());
+      opened = cycle;
+      const id = cycleWorkflowId(workflowId, cycle.key);
+      const own: StepSpec = { ...step, assignees: [...step.assignees], cycles: [cycle] };
+      const result = startChild(planStep, { workflowId: id, args: [{ v: 2, step: own }] })
+        .then((child) => child.result())
+        .catch((error: unknown) => {
+          failed(id, `chu kỳ ${cycle.label}`, error);
+          return [];
+        });
+      children.push({ id, agencyId: '', cycle, result });
+    }
+  }
+
   /** Opens work for an agency that joins while the step runs, once its first cycle has opened. */
   function openFor(a: Assignee, cycle: StepCycle | undefined): void {
     if (!closing) open(a, cycle);
@@ -180,7 +229,8 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const forwarding = CancellationScope.nonCancellable(forward);
 
   try {
-    if (paged) openPages();
+    if (byCycle) await openCycles(step.cycles!);
+    else if (paged) openPages();
     else {
       const cycles = step.cycles ?? [undefined];
       for (const cycle of cycles) {

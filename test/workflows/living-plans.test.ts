@@ -8,7 +8,7 @@ import {
   amendPlan, approve, cancelPlan, consolidateNow, extendDeadline, planStatus, reviewReport, startPlan, submitReport,
 } from '../../client/planflow';
 import { addDays, civilDateAt, instantAt } from '../../model/calendar';
-import { assignmentWorkflowId, stepWorkflowId } from '../../model/ids';
+import { assignmentWorkflowId, cycleWorkflowId, stepWorkflowId } from '../../model/ids';
 import type { Notification } from '../../model/notifications';
 import type { Plan } from '../../model/plan';
 import { assignmentStatusQuery } from '../../workflows/definitions';
@@ -221,6 +221,45 @@ test('11. leaders amend a running plan: reassign to a successor, add and remove 
     for (const agency of [successor.id, 'xa-thanh-luong', a, b, c]) expect(closed).toContain(agency);
     await recordHistory(client, planId, 'v3-plan-amended-closed-early');
     await recordHistory(client, stepWorkflowId(planId, 'bao-cao-xa'), 'v3-step-amended-with-memo');
+  }));
+
+test('11. a recurring step runs a child per cycle; amendments reach every open cycle, and the cycles still to come', () =>
+  run(async ({ client, taskQueue }) => {
+    const { plan, year } = await yearlyPlan(907, 3);
+    const { planId, communes } = await issue(client, plan, taskQueue);
+    const [a, b, c] = communes as [string, string, string];
+    const step = stepWorkflowId(planId, 'bao-cao-xa');
+    await sleepUntil(env(), instantAt(`${year + 1}-06-01`)); // the first cycle overdue, the second running
+    for (const y of [year, year + 1]) expect(await running(client, cycleWorkflowId(step, String(y)))).toBe(true);
+    const successor = { id: 'xa-thanh-xuong-moi', name: 'UBND xã Thanh Xương (mới)', kind: 'commune' as const, emails: ['vanphong@thanhxuongmoi.example'], language: 'vi' as const };
+    await amendPlan(client, planId, { kind: 'reassign', by: LEADER, step: 'bao-cao-xa', agency: a, to: successor.id, newAgency: successor, reason: 'Sáp nhập xã.' });
+    await amendPlan(client, planId, { kind: 'add-agency', by: LEADER, step: 'bao-cao-xa', agency: 'xa-thanh-luong' });
+    await amendPlan(client, planId, { kind: 'remove-agency', by: LEADER, step: 'bao-cao-xa', agency: b, reason: 'Không còn đối tượng.' });
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 250));
+    const opened = async (id: string) => {
+      for (let i = 0; i < 40 && !(await query(client, id)); i++) await pause();
+      return query(client, id);
+    };
+    const ended = async (id: string) => {
+      for (let i = 0; i < 40 && (await running(client, id)); i++) await pause();
+      return !(await running(client, id));
+    };
+    // Both open cycles: the successor takes over the merged commune's work, the removed commune's work ends.
+    for (const y of [year, year + 1]) {
+      expect(await opened(cycleId(planId, successor.id, y))).toBeDefined();
+      expect(await ended(cycleId(planId, a, y))).toBe(true);
+      expect(await ended(cycleId(planId, b, y))).toBe(true);
+    }
+    // An agency added joins the cycle running now, not the one already past.
+    expect(await opened(cycleId(planId, 'xa-thanh-luong', year + 1))).toBeDefined();
+    expect(await query(client, cycleId(planId, 'xa-thanh-luong', year))).toBeUndefined();
+    // The next cycle opens with the step's agencies as amended.
+    await sleepUntil(env(), instantAt(`${year + 2}-06-01`));
+    for (const agency of [successor.id, 'xa-thanh-luong', c]) expect(await query(client, cycleId(planId, agency, year + 2))).toBeDefined();
+    for (const agency of [a, b]) expect(await query(client, cycleId(planId, agency, year + 2))).toBeUndefined();
+    await endPlan(client, planId);
+    await recordHistory(client, step, 'v3-step-cycle-children-amended');
+    await recordHistory(client, cycleWorkflowId(step, String(year + 1)), 'v3-cycle-child-amended');
   }));
 
 test('12. mail that cannot go out holds up nothing: work starts at once, falls overdue and escalates', () =>

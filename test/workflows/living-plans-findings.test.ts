@@ -1,0 +1,196 @@
+// Issue 9's findings 1, 7, 8 and 9 on the time-skipping server (the others are in living-plans.test.ts): approving
+// names its stage, a deadline counted from another step's deadline is tracked, the deadline kinds real plans use
+// open the cycles they say, reports routed "qua" an office or to each commune's own office reach the right
+// reviewer, and two issuers' plans with the same number and year run side by side.
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { approve, cancelPlan, planStatus, reviewReport, startPlan, submitReport } from '../../client/planflow';
+import { civilDateAt, countFrom, instantAt, lastDay, type CivilDate } from '../../model/calendar';
+import { assignmentWorkflowId } from '../../model/ids';
+import type { Deadline, Plan } from '../../model/plan';
+import { assignmentStatusQuery, planStatusQuery } from '../../workflows/definitions';
+import { createTimeSkippingEnv } from '../helpers/temporal-env';
+import { dienBienWithReporting, endedPlan, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
+
+const { env, run } = usePlanflowWorker(createTimeSkippingEnv);
+const LEADER = 'chu-tich-ubnd-huyen';
+const LEAD = 'phong-ldtbxh';
+
+const today = async () => civilDateAt(await env().currentTimeMs());
+const communesOf = (plan: Plan) => plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members;
+
+/** An assignment's view once its workflow has started (children start a moment after the plan's Update returns). */
+async function started(client: Client, id: string) {
+  for (let i = 0; i < 40; i++) {
+    const view = await client.workflow.getHandle(id).query(assignmentStatusQuery).catch(() => undefined);
+    if (view) return view;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${id} never started`);
+}
+
+async function issue(client: Client, plan: Plan, taskQueue: string): Promise<string> {
+  const planId = await startPlan(client, plan, taskQueue);
+  await approve(client, planId, { by: LEADER, stage: 'issue' });
+  return planId;
+}
+
+async function endPlan(client: Client, planId: string): Promise<void> {
+  await cancelPlan(client, planId, { by: LEADER, reason: 'Kết thúc phép thử.' });
+  await endedPlan(client, planId);
+}
+
+/** The refusal code of an Update sent through a raw client, past every client-side check. */
+async function refusalOf(client: Client, workflowId: string, update: string, input: unknown): Promise<string> {
+  const outcome = await client.workflow.getHandle(workflowId).executeUpdate(update, { args: [input] }).then(() => 'accepted', (e: unknown) => e);
+  if (!(outcome instanceof WorkflowUpdateFailedError)) return String(outcome);
+  return outcome.cause instanceof ApplicationFailure ? outcome.cause.type ?? '(none)' : String(outcome.cause);
+}
+
+/** The plan with one report submission whose deadline (and routing) is given. */
+async function reportingPlan(number: number, communes: number, submission: Partial<Plan['reporting']['submissions'][number]>): Promise<Plan> {
+  const base = await dienBienWithReporting(env(), number, communes);
+  return { ...base, reporting: { ...base.reporting, submissions: base.reporting.submissions.map((s) => ({ ...s, ...submission })) } };
+}
+
+test('1. an approval without a stage is refused and leaves the plan running; approving the issue twice is refused', () =>
+  run(async ({ client, taskQueue }) => {
+    const plan = await dienBienWithReporting(env(), 941, 2);
+    const planId = await issue(client, plan, taskQueue);
+    const commune = assignmentWorkflowId(planId, 'bao-cao-xa', communesOf(plan)[0]!);
+    await started(client, commune);
+    // The README's old command, `planflow approve PLAN --as <leader>`, sent as the Update it became.
+    expect(await refusalOf(client, planId, 'approve', { by: LEADER })).toBe('invalid-input');
+    expect(await refusalOf(client, planId, 'approve', { by: LEADER, stage: 'issue' })).toBe('wrong-stage');
+    const view = await client.workflow.getHandle(planId).query(planStatusQuery);
+    expect(view.stage).toBe('in-progress');
+    expect(view.actions.map((a) => a.action)).toEqual(['approve']);
+    expect((await started(client, commune)).status).toBe('not-due');
+    await endPlan(client, planId);
+  }));
+
+test('7. a deadline counted from another step\'s deadline is tracked as a deadline, not as "no deadline"', () =>
+  run(async ({ client, taskQueue }) => {
+    const base = await dienBienWithReporting(env(), 942, 1);
+    const commune = communesOf(base)[0]!;
+    const clause = (id: string, deadline: Deadline) => ({
+      id, text: `Nhiệm vụ ${id} của xã.`, lead: LEAD, coordinators: [], assignees: [commune], due: 'report' as const, deadline, indicators: [],
+    });
+    const plan: Plan = {
+      ...base,
+      reporting: { submissions: [], consolidations: [] },
+      clauses: [
+        clause('xay-dung', { kind: 'after-issue', days: 10, unit: 'working-days' }),
+        clause('tong-ket', { kind: 'after-step', step: 'xay-dung', event: 'deadline', days: 10, unit: 'days' }),
+      ],
+    };
+    const planId = await issue(client, plan, taskQueue);
+    const first = await started(client, assignmentWorkflowId(planId, 'xay-dung', commune));
+    const second = await started(client, assignmentWorkflowId(planId, 'tong-ket', commune));
+    expect(first.lastDay).toBeDefined();
+    expect(second.lastDay).toBe(countFrom(first.lastDay!, 10, 'days'));
+    expect(second.status).toBe('not-due');
+    await endPlan(client, planId);
+  }));
+
+test('8. "trước ngày 20 hằng tháng" opens a cycle every month, each due the day before the 20th', () =>
+  run(async ({ client, taskQueue }) => {
+    const year = Number((await today()).slice(0, 4));
+    const base = await reportingPlan(943, 1, { deadline: { kind: 'recurring', every: 'month', day: 20, wording: 'before' } });
+    const plan: Plan = { ...base, document: { ...base.document, period: { from: year, to: year + 1 } } };
+    const planId = await issue(client, plan, taskQueue);
+    await sleepUntil(env(), (await env().currentTimeMs()) + 95 * 86_400_000);
+    const keys = await cycleKeys(client, planId);
+    // One cycle per month (old code: one date a year), consecutive, each due within its own month before the 20th.
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    const months = keys.map((k) => { const [y, m] = k.split('-').map(Number) as [number, number]; return y * 12 + m; });
+    expect(months).toEqual(months.map((_, i) => months[0]! + i));
+    const view = await planStatus(client, planId);
+    for (const a of Object.values(view.assignments)) {
+      expect(a.lastDay!.slice(0, 7)).toBe(a.cycle);
+      expect(Number(a.lastDay!.slice(8))).toBeLessThan(20);
+    }
+    await endPlan(client, planId);
+  }), 120_000);
+
+async function cycleKeys(client: Client, planId: string): Promise<string[]> {
+  const view = await planStatus(client, planId);
+  return Object.values(view.assignments).map((a) => a.cycle!).sort();
+}
+
+test('8. "hằng năm, giai đoạn" bounds the cycles by its years, and "trong tháng MM/YYYY" ends on the month\'s last day', () =>
+  run(async ({ client, taskQueue }) => {
+    const year = Number((await today()).slice(0, 4));
+    const month: Deadline = { kind: 'month', month: `${year + 1}-03` };
+    const base = await reportingPlan(944, 1, { deadline: { kind: 'recurring', every: 'year', on: '12-15', wording: 'before', years: { from: year + 1, to: year + 1 } } });
+    const commune = communesOf(base)[0]!;
+    const plan: Plan = {
+      ...base,
+      document: { ...base.document, period: { from: year, to: year + 1 } },
+      clauses: [{ id: 'tong-ket', text: 'Tổng kết trong tháng 3.', lead: LEAD, coordinators: [], assignees: [commune], due: 'report', deadline: month, indicators: [] }],
+    };
+    const planId = await issue(client, plan, taskQueue);
+    const summary = await started(client, assignmentWorkflowId(planId, 'tong-ket', commune));
+    expect(summary.lastDay).toBe(lastDay(month, {}));
+    expect(summary.lastDay!.startsWith(`${year + 1}-0`)).toBe(true);
+    await sleepUntil(env(), instantAt(`${year + 2}-01-10`));
+    const reports = Object.values((await planStatus(client, planId)).assignments).filter((a) => a.stepId === 'bao-cao-xa');
+    // Only the year the text names: no cycle for the issue year (old code: one per year from the issue on).
+    expect(reports.map((a) => [a.cycle, a.lastDay])).toEqual([[`${year + 1}`, `${year + 1}-12-14`]]);
+    await endPlan(client, planId);
+  }), 120_000);
+
+test('8. "gửi UBND huyện qua Phòng LĐTB&XH": the office reviews and the committee hears; the committee cannot review', () =>
+  run(async ({ client, taskQueue, sent }) => {
+    const plan = await reportingPlan(945, 1, { to: 'ubnd-huyen', via: LEAD });
+    const planId = await issue(client, plan, taskQueue);
+    const commune = communesOf(plan)[0]!;
+    const id = assignmentWorkflowId(planId, 'bao-cao-xa', commune);
+    await started(client, id);
+    await submitReport(client, id, { by: commune, text: 'Báo cáo của xã.' });
+    await expect(reviewReport(client, id, { by: 'ubnd-huyen', decision: 'accept' })).rejects.toMatchObject({ code: 'not-reviewer' });
+    expect((await reviewReport(client, id, { by: LEAD, decision: 'accept' })).status).toBe('done-on-time');
+    const received = sent.filter((n) => n.key.startsWith(`${id}/report-received`)).map((n) => n.to.id).sort();
+    expect(received).toEqual([LEAD, 'ubnd-huyen'].sort());
+    await endPlan(client, planId);
+  }));
+
+test('8. "mỗi xã gửi phòng chuyên môn của huyện mình": each commune reports to its own office, which alone reviews it', () =>
+  run(async ({ client, taskQueue }) => {
+    const base = await reportingPlan(946, 2, { to: 'cac-phong' });
+    const [a, b] = communesOf(base) as [string, string];
+    const offices: Record<string, string> = { [a]: LEAD, [b]: 'phong-yte' };
+    const plan: Plan = {
+      ...base,
+      agencies: base.agencies.map((x) => (offices[x.id] ? { ...x, reportsTo: offices[x.id] } : x)),
+      groups: [...base.groups, { id: 'cac-phong', name: 'Các phòng chuyên môn', members: [LEAD, 'phong-yte'], assumed: false }],
+    };
+    const planId = await issue(client, plan, taskQueue);
+    for (const [commune, own] of Object.entries(offices)) {
+      const other = own === LEAD ? 'phong-yte' : LEAD;
+      const id = assignmentWorkflowId(planId, 'bao-cao-xa', commune);
+      await started(client, id);
+      await submitReport(client, id, { by: commune, text: 'Báo cáo của xã.' });
+      await expect(reviewReport(client, id, { by: other, decision: 'accept' })).rejects.toMatchObject({ code: 'not-reviewer' });
+      expect((await reviewReport(client, id, { by: own, decision: 'accept' })).status).toBe('done-on-time');
+    }
+    await endPlan(client, planId);
+  }));
+
+test('9. two communes\' 15/KH-UBND of the same year run as two plans', () =>
+  run(async ({ client, taskQueue }) => {
+    const base = await dienBienWithReporting(env(), 15, 2);
+    const day: CivilDate = await today();
+    const ofCommune = (issuer: string): Plan => ({ ...base, document: { ...base.document, number: 15, symbol: 'KH-UBND', issuer, issuedOn: day } });
+    const [a, b] = communesOf(base) as [string, string];
+    const first = await startPlan(client, ofCommune(a), taskQueue);
+    const second = await startPlan(client, ofCommune(b), taskQueue);
+    expect(first).not.toBe(second);
+    for (const [planId, issuer] of [[first, a], [second, b]] as const) {
+      expect(planId).toContain(`/${issuer}/15-KH-UBND/`);
+      const view = await planStatus(client, planId);
+      expect(view.stage).toBe('awaiting-issue-approval');
+      expect(view.plan.document.issuer).toBe(issuer);
+      await endPlan(client, planId);
+    }
+  }));

@@ -1,14 +1,17 @@
-// Issue 9's findings 1, 7, 8 and 9 on the time-skipping server (the others are in living-plans.test.ts): approving
-// names its stage, a deadline counted from another step's deadline is tracked, the deadline kinds real plans use
-// open the cycles they say, reports routed "qua" an office or to each commune's own office reach the right
-// reviewer, and two issuers' plans with the same number and year run side by side.
+// Issue 9's findings 1, 7, 8, 9 and 10 on the time-skipping server (the others are in living-plans.test.ts):
+// approving names its stage, a deadline counted from another step's deadline is tracked, the deadline kinds real
+// plans use open the cycles they say, reports routed "qua" an office or to each commune's own office reach the
+// right reviewer, two issuers' plans with the same number and year run side by side, and an official day off
+// announced while a plan runs moves its deadline and its notices.
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { approve, cancelPlan, planStatus, reviewReport, startPlan, submitReport } from '../../client/planflow';
-import { civilDateAt, countFrom, instantAt, lastDay, type CivilDate } from '../../model/calendar';
-import { assignmentWorkflowId } from '../../model/ids';
+import {
+  addWorkingDays, civilDateAt, countFrom, instantAt, isWorkingDay, lastDay, useOfficialDecisions, type CivilDate, type OfficialBreak,
+} from '../../model/calendar';
+import { assignmentWorkflowId, stepWorkflowId } from '../../model/ids';
 import type { Deadline, Plan } from '../../model/plan';
-import { assignmentStatusQuery, planStatusQuery } from '../../workflows/definitions';
+import { assignmentStatusQuery, officialCalendarSignal, planStatusQuery } from '../../workflows/definitions';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { dienBienWithReporting, endedPlan, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
 
@@ -194,3 +197,39 @@ test('9. two communes\' 15/KH-UBND of the same year run as two plans', () =>
       await endPlan(client, planId);
     }
   }));
+
+test('10. an official day off announced while a plan runs moves its working-day deadline, and the notices follow it', () =>
+  run(async ({ client, taskQueue, sent }) => {
+    const plan = await dienBienWithReporting(env(), 947, 1);
+    const planId = await issue(client, plan, taskQueue);
+    const id = assignmentWorkflowId(planId, 'bao-cao-xa', communesOf(plan)[0]!);
+    const before = (await started(client, id)).lastDay!;
+    const day = await today();
+    expect(before).toBe(addWorkingDays(day, 20));
+    let dayOff = addWorkingDays(day, 5);
+    while (!isWorkingDay(dayOff)) dayOff = addWorkingDays(dayOff, 1);
+    const decisions: OfficialBreak[] = [{ occasions: ['quoc-khanh'], from: dayOff, to: dayOff, source: 'Thông báo thử nghiệm về ngày nghỉ' }];
+    useOfficialDecisions(decisions);
+    const expected = addWorkingDays(day, 20);
+    useOfficialDecisions([]);
+    expect(expected).not.toBe(before);
+    // What `planflow calendar official add` does for each running workflow it finds (the time-skipping server has no
+    // visibility to find them with: official-calendar.test.ts runs the command itself on the dev server).
+    for (const workflowId of [planId, stepWorkflowId(planId, 'bao-cao-xa'), id]) await client.workflow.getHandle(workflowId).signal(officialCalendarSignal, decisions);
+    let after = await started(client, id);
+    for (let i = 0; i < 40 && after.lastDay !== expected; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      after = await started(client, id);
+    }
+    expect(after.lastDay).toBe(expected);
+    await sleepUntil(env(), instantAt(addWorkingDays(expected, 2)));
+    const chased = sentBy(id).filter((n) => ['reminder', 'overdue', 'escalation'].includes(n.data.event));
+    expect(chased.map((n) => n.data.event)).toEqual(expect.arrayContaining(['reminder', 'overdue']));
+    expect(chased.map((n) => ('lastDay' in n.data ? n.data.lastDay : undefined))).toEqual(chased.map(() => expected));
+    expect((await started(client, id)).status).toBe('overdue');
+    await endPlan(client, planId);
+
+    function sentBy(workflowId: string) {
+      return sent.filter((n) => n.key.startsWith(`${workflowId}/`));
+    }
+  }), 120_000);

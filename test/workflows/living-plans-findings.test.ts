@@ -13,7 +13,7 @@ import { assignmentWorkflowId, stepWorkflowId } from '../../model/ids';
 import type { Deadline, Plan } from '../../model/plan';
 import { assignmentStatusQuery, officialCalendarSignal, planStatusQuery } from '../../workflows/definitions';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
-import { dienBienWithReporting, endedPlan, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
+import { dienBienWithReporting, endedPlan, usePlanflowWorker } from '../helpers/planflow';
 
 const { env, run } = usePlanflowWorker(createTimeSkippingEnv);
 const LEADER = 'chu-tich-ubnd-huyen';
@@ -21,6 +21,36 @@ const LEAD = 'phong-ldtbxh';
 
 const today = async () => civilDateAt(await env().currentTimeMs());
 const communesOf = (plan: Plan) => plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members;
+
+const WEEK = 7 * 86_400_000;
+/** Real time a week of skipped time may take before the test gives up, instead of hanging the suite's later tests. */
+const STALL_MS = 45_000;
+
+/**
+ * Skips to `instant` a week at a time. Twice, on the shared machine under other suites' load, one long skip never
+ * returned and every later test of the suite hung behind it; a stalled week now fails this test alone, naming
+ * what each of the plan's workflows was waiting for.
+ */
+async function skipTo(planId: string, instant: number): Promise<void> {
+  for (let now = await env().currentTimeMs(); now < instant; now = await env().currentTimeMs()) {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<'stalled'>((resolve) => { timer = setTimeout(() => resolve('stalled'), STALL_MS); });
+    const outcome = await Promise.race([env().sleep(Math.min(WEEK, instant - now)).then(() => 'ok' as const), stalled]);
+    clearTimeout(timer);
+    if (outcome === 'stalled') throw new Error(`time stopped skipping at ${new Date(now).toISOString()}: ${await waiting(planId)}`);
+  }
+}
+
+/** What the plan's running workflows wait for: pending activities and workflow tasks. */
+async function waiting(planId: string): Promise<string> {
+  const ids = [planId, ...Object.keys((await planStatus(env().client, planId)).assignments)];
+  const lines = await Promise.all(ids.map(async (id) => {
+    const { raw, status } = await env().client.workflow.getHandle(id).describe();
+    const activities = (raw.pendingActivities ?? []).map((a) => `${a.activityType?.name ?? '?'} attempt ${a.attempt ?? 0}`);
+    return `${id} ${status.name}${raw.pendingWorkflowTask ? ' (workflow task pending)' : ''}${activities.length ? ` [${activities.join(', ')}]` : ''}`;
+  }));
+  return lines.join('; ');
+}
 
 /** An assignment's view once its workflow has started (children start a moment after the plan's Update returns). */
 async function started(client: Client, id: string) {
@@ -102,7 +132,7 @@ test('8. "trước ngày 20 hằng tháng" opens a cycle every month, each due t
     const base = await reportingPlan(943, 1, { deadline: { kind: 'recurring', every: 'month', day: 20, wording: 'before' } });
     const plan: Plan = { ...base, document: { ...base.document, period: { from: year, to: year + 1 } } };
     const planId = await issue(client, plan, taskQueue);
-    await sleepUntil(env(), (await env().currentTimeMs()) + 95 * 86_400_000);
+    await skipTo(planId, (await env().currentTimeMs()) + 95 * 86_400_000);
     const keys = await cycleKeys(client, planId);
     // One cycle per month (old code: one date a year), consecutive, each due within its own month before the 20th.
     expect(keys.length).toBeGreaterThanOrEqual(3);
@@ -136,7 +166,7 @@ test('8. "hằng năm, giai đoạn" bounds the cycles by its years, and "trong 
     const summary = await started(client, assignmentWorkflowId(planId, 'tong-ket', commune));
     expect(summary.lastDay).toBe(lastDay(month, {}));
     expect(summary.lastDay!.startsWith(`${year + 1}-0`)).toBe(true);
-    await sleepUntil(env(), instantAt(`${year + 2}-01-10`));
+    await skipTo(planId, instantAt(`${year + 2}-01-10`));
     const reports = Object.values((await planStatus(client, planId)).assignments).filter((a) => a.stepId === 'bao-cao-xa');
     // Only the year the text names: no cycle for the issue year (old code: one per year from the issue on).
     expect(reports.map((a) => [a.cycle, a.lastDay])).toEqual([[`${year + 1}`, `${year + 1}-12-14`]]);
@@ -222,7 +252,7 @@ test('10. an official day off announced while a plan runs moves its working-day 
       after = await started(client, id);
     }
     expect(after.lastDay).toBe(expected);
-    await sleepUntil(env(), instantAt(addWorkingDays(expected, 2)));
+    await skipTo(planId, instantAt(addWorkingDays(expected, 2)));
     const chased = sentBy(id).filter((n) => ['reminder', 'overdue', 'escalation'].includes(n.data.event));
     expect(chased.map((n) => n.data.event)).toEqual(expect.arrayContaining(['reminder', 'overdue']));
     expect(chased.map((n) => ('lastDay' in n.data ? n.data.lastDay : undefined))).toEqual(chased.map(() => expected));

@@ -3,6 +3,9 @@
 // plans use open the cycles they say, reports routed "qua" an office or to each commune's own office reach the
 // right reviewer, two issuers' plans with the same number and year run side by side, and an official day off
 // announced while a plan runs moves its deadline and its notices.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { approve, cancelPlan, planStatus, reviewReport, startPlan, submitReport } from '../../client/planflow';
@@ -12,6 +15,7 @@ import {
 import { assignmentWorkflowId, stepWorkflowId } from '../../model/ids';
 import type { Deadline, Plan } from '../../model/plan';
 import { assignmentStatusQuery, officialCalendarSignal, planStatusQuery } from '../../workflows/definitions';
+import { planflow } from '../helpers/cli';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { dienBienWithReporting, endedPlan, usePlanflowWorker } from '../helpers/planflow';
 
@@ -86,13 +90,23 @@ async function reportingPlan(number: number, communes: number, submission: Parti
   return { ...base, reporting: { ...base.reporting, submissions: base.reporting.submissions.map((s) => ({ ...s, ...submission })) } };
 }
 
-test('1. an approval without a stage is refused and leaves the plan running; approving the issue twice is refused', () =>
+test('1. `planflow approve PLAN --as <leader>` without a stage, on a running plan, is refused and closes nothing', () =>
   run(async ({ client, taskQueue }) => {
     const plan = await dienBienWithReporting(env(), 941, 2);
     const planId = await issue(client, plan, taskQueue);
     const commune = assignmentWorkflowId(planId, 'bao-cao-xa', communesOf(plan)[0]!);
     await started(client, commune);
-    // The README's old command, `planflow approve PLAN --as <leader>`, sent as the Update it became.
+    // The README's own command, run a second time: it used to approve whatever stage was pending, here the close.
+    const data = mkdtempSync(join(tmpdir(), 'planflow-approve-'));
+    const cli = (...args: string[]) => planflow(args, { TEMPORAL_ADDRESS: env().address, TEMPORAL_NAMESPACE: 'default', PLANFLOW_DATA_DIR: data });
+    const unnamed = await cli('approve', planId, '--as', LEADER);
+    const again = await cli('approve', planId, '--as', LEADER, '--stage', 'ban-hanh');
+    rmSync(data, { recursive: true, force: true });
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('--stage');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('không chờ duyệt');
+    // Past every client-side check, the workflow refuses both as well.
     expect(await refusalOf(client, planId, 'approve', { by: LEADER })).toBe('invalid-input');
     expect(await refusalOf(client, planId, 'approve', { by: LEADER, stage: 'issue' })).toBe('wrong-stage');
     const view = await client.workflow.getHandle(planId).query(planStatusQuery);
@@ -100,7 +114,7 @@ test('1. an approval without a stage is refused and leaves the plan running; app
     expect(view.actions.map((a) => a.action)).toEqual(['approve']);
     expect((await started(client, commune)).status).toBe('not-due');
     await endPlan(client, planId);
-  }));
+  }), 60_000);
 
 test('7. a deadline counted from another step\'s deadline is tracked as a deadline, not as "no deadline"', () =>
   run(async ({ client, taskQueue }) => {

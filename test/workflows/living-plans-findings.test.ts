@@ -3,7 +3,7 @@
 // plans use open the cycles they say, reports routed "qua" an office or to each commune's own office reach the
 // right reviewer, two issuers' plans with the same number and year run side by side, and an official day off
 // announced while a plan runs moves its deadline and its notices.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
@@ -12,7 +12,7 @@ import { approve, cancelPlan, planStatus, reviewReport, startPlan, submitReport 
 import {
   addWorkingDays, civilDateAt, countFrom, instantAt, isWorkingDay, lastDay, useOfficialDecisions, type CivilDate, type OfficialBreak,
 } from '../../model/calendar';
-import { assignmentWorkflowId, stepWorkflowId } from '../../model/ids';
+import { assignmentWorkflowId, planKey, planWorkflowId, stepWorkflowId } from '../../model/ids';
 import type { Deadline, Plan } from '../../model/plan';
 import { assignmentStatusQuery, officialCalendarSignal, planStatusQuery } from '../../workflows/definitions';
 import { planflow } from '../helpers/cli';
@@ -138,6 +138,37 @@ test('7. a deadline counted from another step\'s deadline is tracked as a deadli
     expect(second.lastDay).toBe(countFrom(first.lastDay!, 10, 'days'));
     expect(second.status).toBe('not-due');
     await endPlan(client, planId);
+  }));
+
+test('7. `planflow start` refuses a deadline counted from another step\'s completion, and starts the same plan counted from its deadline', () =>
+  run(async ({ client, taskQueue }) => {
+    const base = await dienBienWithReporting(env(), 948, 1);
+    const commune = communesOf(base)[0]!;
+    const withSecond = (event: 'completion' | 'deadline'): Plan => ({
+      ...base,
+      reporting: { submissions: [], consolidations: [] },
+      clauses: [
+        { id: 'xay-dung', text: 'Xây dựng kế hoạch của xã.', lead: LEAD, coordinators: [], assignees: [commune], due: 'report', deadline: { kind: 'after-issue', days: 10, unit: 'working-days' }, indicators: [] },
+        { id: 'tong-ket', text: 'Tổng kết sau khi xây dựng xong.', lead: LEAD, coordinators: [], assignees: [commune], due: 'report', deadline: { kind: 'after-step', step: 'xay-dung', event, days: 5, unit: 'working-days' }, indicators: [] },
+      ],
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'planflow-after-step-'));
+    const start = async (plan: Plan) => {
+      const file = join(dir, 'ke-hoach.json');
+      writeFileSync(file, JSON.stringify(plan));
+      return planflow(['start', file], { TEMPORAL_ADDRESS: env().address, TEMPORAL_NAMESPACE: 'default', PLANFLOW_TASK_QUEUE: taskQueue, PLANFLOW_DATA_DIR: dir });
+    };
+    try {
+      const refused = await start(withSecond('completion'));
+      expect(refused.code).toBe(1);
+      expect(`${refused.stdout}${refused.stderr}`).toContain('clauses[1].deadline.event');
+      const planId = planWorkflowId(planKey(base));
+      await expect(client.workflow.getHandle(planId).describe()).rejects.toThrow();
+      expect(await start(withSecond('deadline'))).toMatchObject({ code: 0 });
+      await endPlan(client, planId);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }));
 
 test('8. "trước ngày 20 hằng tháng" opens a cycle every month, each due the day before the 20th', () =>

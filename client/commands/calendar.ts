@@ -167,7 +167,9 @@ function describeDay(status: DayStatus, lang: Lang): string {
     case 'day-off': {
       const d = status.dayOff;
       const makeUp = d.makeUp ? vi(lang, ', nghỉ bù', ', make-up day') : '';
-      return `${vi(lang, 'ngày nghỉ', 'day off')}: ${OCCASION_NAMES[d.occasion][lang]}${makeUp} (${d.source})`;
+      // Until the government announces the year's schedule, the Labour Code's days are only what it will likely be.
+      const provisional = d.origin === 'official' ? '' : vi(lang, ' (dự kiến)', ' (provisional)');
+      return `${vi(lang, 'ngày nghỉ', 'day off')}${provisional}: ${OCCASION_NAMES[d.occasion][lang]}${makeUp} (${d.source})`;
     }
   }
 }

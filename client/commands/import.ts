@@ -26,10 +26,10 @@ async function importFile(file: string, values: { out?: string; json?: boolean }
   });
   if (text === undefined) return 1;
   // Loaded here, not at start-up: every other command starts without the importer (see lazy.ts).
-  const { importPlanText, MAX_TEXT_LENGTH } = lazy.importer();
+  const { ImportJson, importPlanText, MAX_TEXT_LENGTH } = lazy.importer();
   const { draftYaml } = lazy.yamlDraft();
   const outcome = importPlanText(text.slice(0, MAX_TEXT_LENGTH));
-  const output = values.json ? `${JSON.stringify(outcome, null, 2)}\n` : draftYaml(outcome);
+  const output = values.json ? `${JSON.stringify(ImportJson.parse(outcome), null, 2)}\n` : draftYaml(outcome);
   if (!values.out) {
     process.stdout.write(output);
     return 0;

@@ -15,7 +15,7 @@ import { readDeclaredCounts, readObjectives } from './targets';
 import { makeSource, type Source } from './text';
 
 export type { ImportOutcome, DraftPlan, ImportWarning, ImportFacts } from './result';
-export { ImportResult } from './result';
+export { ImportJson, ImportResult } from './result';
 
 /** Texts longer than this are refused: a plan is tens of pages, not a book. */
 export const MAX_TEXT_LENGTH = 2_000_000;

@@ -56,6 +56,12 @@ export const ImportResult = z.object({
   warnings: z.array(ImportWarning).max(5000),
   facts: ImportFacts,
 });
+/**
+ * What `planflow import --json` prints: exactly the four parts issue 14 promises to scripts and the portal. The
+ * facts stay for the score and the YAML draft's header; what of them a coordinator must act on is in `warnings`.
+ */
+export const ImportJson = ImportResult.pick({ plan: true, provenance: true, missing: true, warnings: true });
+export type ImportJson = z.infer<typeof ImportJson>;
 export interface ImportResultOf<P> extends Omit<z.infer<typeof ImportResult>, 'plan'> {
   plan: P;
 }

@@ -123,15 +123,27 @@ export function rightShare(rows: FieldScore[]): number {
   return stated === 0 ? 1 : count(rows, 'right') / stated;
 }
 
-/** A Markdown table: one row per text, then the totals. */
-export function scoreTable(texts: TextScore[]): string {
-  const line = (name: string, rows: FieldScore[]) =>
-    `| ${name} | ${count(rows, 'right')} | ${count(rows, 'wrong')} | ${count(rows, 'missing')} | ${count(rows, 'invented')} | ${(100 * rightShare(rows)).toFixed(1)}% |`;
-  const all = texts.flatMap((t) => t.rows);
+const line = (name: string, rows: FieldScore[]) =>
+  `| ${name} | ${count(rows, 'right')} | ${count(rows, 'wrong')} | ${count(rows, 'missing')} | ${count(rows, 'invented')} | ${(100 * rightShare(rows)).toFixed(1)}% |`;
+
+/** A Markdown table with one row per group of rows (a text, a field), then the totals. */
+function table(heading: string, groups: [string, FieldScore[]][]): string {
   return [
-    '| text | right | wrong | missing | invented | right / stated |',
+    `| ${heading} | right | wrong | missing | invented | right / stated |`,
     '|---|---:|---:|---:|---:|---:|',
-    ...texts.map((t) => line(t.name, t.rows)),
-    line('**all**', all),
+    ...groups.map(([name, rows]) => line(name, rows)),
+    line('**all**', groups.flatMap(([, rows]) => rows)),
   ].join('\n');
+}
+
+/** One row per text, then the totals. */
+export function scoreTable(texts: TextScore[]): string {
+  return table('text', texts.map((t) => [t.name, t.rows]));
+}
+
+/** One row per field over the whole corpus (a list field counts each of its items), then the totals. */
+export function fieldTable(texts: TextScore[]): string {
+  const byField = new Map<string, FieldScore[]>();
+  for (const row of texts.flatMap((t) => t.rows)) byField.set(row.field, [...(byField.get(row.field) ?? []), row]);
+  return table('field', [...byField.entries()]);
 }

@@ -14,13 +14,27 @@ test('add in calendar days moves a last day off to the next working day, and say
   expect(stdout).toContain('Điều 148 khoản 5');
 });
 
-test('is-working follows the official 2026 schedule: 2/1 and 31/8 off, Saturdays 10/1 and 22/8 worked', async () => {
-  for (const off of ['2026-01-02', '31/08/2026', '2026-09-01']) expect((await planflow(['calendar', 'is-working', off])).code).toBe(1);
+test('is-working follows the official 2026 schedule: 1–2/1 and 29/8–2/9 off, Saturdays 10/1 and 22/8 worked', async () => {
+  for (const off of ['2026-01-01', '2026-01-02', '29/08/2026', '30/08/2026', '31/08/2026', '2026-09-01', '2026-09-02']) {
+    const day = await planflow(['calendar', 'is-working', off]);
+    expect([off, day.code]).toEqual([off, 1]);
+    expect(day.stdout).toMatch(/ngày nghỉ: (Tết Dương lịch|Quốc khánh)/); // official, so not "dự kiến"
+  }
+  for (const worked of ['2026-01-05', '2026-08-28', '2026-09-03']) expect((await planflow(['calendar', 'is-working', worked])).code).toBe(0);
   for (const [worked, source] of [['2026-01-10', '12729/VPCP-KGVX'], ['22/08/2026', '9441/TB-BNV']] as const) {
     const day = await planflow(['calendar', 'is-working', worked]);
     expect(day.code).toBe(0);
     expect(day.stdout).toContain(source);
   }
+});
+
+test('a day off of a year the government has not announced yet is shown as provisional (dự kiến)', async () => {
+  const day = await planflow(['calendar', 'is-working', '2027-09-02']);
+  expect(day.code).toBe(1);
+  expect(day.stdout).toContain('ngày nghỉ (dự kiến): Quốc khánh');
+  const official = await planflow(['calendar', 'is-working', '2026-09-02']);
+  expect(official.stdout).toContain('ngày nghỉ: Quốc khánh');
+  expect((await planflow(['calendar', 'is-working', '2027-09-02', '--lang', 'en'])).stdout).toContain('day off (provisional)');
 });
 
 test('is-working exits 0 for a swapped Saturday and 1 for Giỗ Tổ, saying why', async () => {

@@ -58,6 +58,17 @@ function essentials(r: ImportOutcome) {
   };
 }
 
+test('--json prints exactly { plan, provenance, missing, warnings }, each value with its source text', async () => {
+  const { code, stdout } = await planflow(['import', files.txt, '--json']);
+  expect(code).toBe(0);
+  const printed = JSON.parse(stdout) as Record<string, unknown>;
+  expect(Object.keys(printed)).toEqual(['plan', 'provenance', 'missing', 'warnings']);
+  const result = printed as unknown as ImportOutcome;
+  expect(result.provenance['document.issuer']).toBe('Ủy ban nhân dân huyện Văn Quan');
+  expect(result.missing).toEqual(expect.arrayContaining(['document.number', 'document.issuedOn']));
+  expect(result.warnings.map((w) => w.code)).toContain('derived-symbol');
+}, 30_000);
+
 test('.txt, .docx and .pdf give the same draft', async () => {
   const fromTxt = essentials(await importJson(files.txt));
   expect(fromTxt).toEqual({

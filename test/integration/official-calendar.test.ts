@@ -1,11 +1,16 @@
-// Official days off as data (issue 9, finding 10), on the dev server: an administrator adds the government's decision
-// with the CLI's client function; a running plan's later deadline, counted in working days, moves with it, and the
-// assignment's history (recorded for the replay suite) replays.
-import { addOfficialDecision, officialDecisions } from '../../client/calendar';
+// Official days off as data (issue 9, finding 10), on the dev server (the command finds running plans through
+// visibility): an administrator adds the government's decision with `planflow calendar official add`; a running
+// plan's later deadline, counted in working days, moves with it, and the assignment's history (recorded for the
+// replay suite) replays.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { officialDecisions } from '../../client/calendar';
 import { approve, startPlan } from '../../client/planflow';
-import { addWorkingDays, civilDateAt, isWorkingDay, useOfficialDecisions } from '../../model/calendar';
+import { addWorkingDays, civilDateAt, isWorkingDay, useOfficialDecisions, type OfficialBreak } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
 import { assignmentStatusQuery } from '../../workflows/definitions';
+import { planflow } from '../helpers/cli';
 import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/histories';
 import { createDevServerEnv } from '../helpers/temporal-env';
@@ -30,10 +35,17 @@ test('a decision added while a plan runs moves its later deadline counted in wor
     // A day off the government announces inside the 20 working days: the deadline moves one working day later.
     let dayOff = addWorkingDays(today, 5);
     while (!isWorkingDay(dayOff)) dayOff = addWorkingDays(dayOff, 1);
-    const decision = { occasions: ['quoc-khanh' as const], from: dayOff, to: dayOff, source: 'Quyết định thử nghiệm về ngày nghỉ' };
-    const { decisions, told } = await addOfficialDecision(client, decision, taskQueue);
+    const decision = { occasions: ['quoc-khanh' as const], from: dayOff, to: dayOff, workingDays: [], source: 'Quyết định thử nghiệm về ngày nghỉ' };
+    // A data directory without a store: the operator's journal is cli-operator.test.ts's concern.
+    const data = mkdtempSync(join(tmpdir(), 'planflow-official-'));
+    const cli = (...args: string[]) => planflow(args, { TEMPORAL_ADDRESS: env().address, TEMPORAL_NAMESPACE: 'default', PLANFLOW_TASK_QUEUE: taskQueue, PLANFLOW_DATA_DIR: data });
+    const added = await cli('calendar', 'official', 'add', '--occasion', 'quoc-khanh', '--from', dayOff, '--to', dayOff, '--source', decision.source, '--json');
+    rmSync(data, { recursive: true, force: true });
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    const { decisions, told } = JSON.parse(added.stdout) as { decisions: OfficialBreak[]; told: number };
     expect(decisions).toEqual([decision]);
     expect(told).toBeGreaterThanOrEqual(3); // the plan, its step and the assignment
+    expect(await officialDecisions(client)).toEqual([decision]);
     useOfficialDecisions(decisions);
     const expected = addWorkingDays(today, 20);
     useOfficialDecisions([]);

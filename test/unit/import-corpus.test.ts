@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { importPlanText } from '../../model/import';
-import { Expectation, NEVER_INVENT, rightShare, scoreImport, scoreTable, type TextScore } from '../../model/import/score';
+import { Expectation, NEVER_INVENT, fieldTable, rightShare, scoreImport, scoreTable, type TextScore } from '../../model/import/score';
 
 const DIR = join(__dirname, '..', 'fixtures', 'import');
 const texts = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
@@ -17,7 +17,7 @@ const scores: TextScore[] = texts.map((file) => {
 });
 
 afterAll(() => {
-  process.stdout.write(`\nImport score on ${texts.length} texts:\n${scoreTable(scores)}\n`);
+  process.stdout.write(`\nImport score on ${texts.length} texts:\n${scoreTable(scores)}\n\nPer field:\n${fieldTable(scores)}\n`);
 });
 
 test('the corpus holds the four seeds and at least 12 other real texts, each with its expected fields', () => {
@@ -35,4 +35,12 @@ test('at least 90% of the fields the texts state are extracted right', () => {
 test('no invented numbers, dates, signatories or recipients', () => {
   const invented = scores.flatMap((s) => s.rows.filter((r) => r.outcome === 'invented' && NEVER_INVENT.has(r.field)).map((r) => `${s.name}: ${r.field} = ${r.got}`));
   expect(invented).toEqual([]);
+});
+
+test('the per-field table counts the same rows as the per-text table, every scored field once', () => {
+  const totals = (table: string) => table.split('\n').at(-1)!.split('|').slice(2).join('|');
+  expect(totals(fieldTable(scores))).toBe(totals(scoreTable(scores)));
+  const fields = fieldTable(scores).split('\n').slice(2, -1).map((l) => l.split('|')[1]!.trim());
+  expect(new Set(fields).size).toBe(fields.length);
+  expect(fields).toEqual(expect.arrayContaining(['number', 'issuedOn', 'signatory', 'recipients', 'deadlines']));
 });

@@ -50,6 +50,22 @@ describe('8. deadlines real plans use', () => {
     expect(problems([clause, { ...clause, id: 'sau-buoc', deadline: { kind: 'after-step', step: clause.id, event: 'completion', days: 5, unit: 'working-days' } }]))
       .toEqual([expect.stringMatching(/^clauses\[1\]\.deadline\.event: deadlines counted from another step's completion/)]);
   });
+
+  test('7. validate refuses forward and cyclic after-step deadlines instead of accepting them silently', () => {
+    const plan = loadExample('dien-bien-292-kh-ubnd-2019.yaml');
+    const clause = plan.clauses[0]!;
+    const after = (id: string, step: string) => ({ ...clause, id, deadline: { kind: 'after-step', step, event: 'deadline', days: 5, unit: 'days' } });
+    const problems = (clauses: object[]) => {
+      const result = validatePlan({ ...plan, clauses }, 'en');
+      return result.ok ? [] : result.problems.map((p) => formatProblem(p, 'en'));
+    };
+    expect(problems([after('a', 'b'), clause, { ...clause, id: 'b' }]))
+      .toEqual([expect.stringMatching(/^clauses\[0\]\.deadline\.step: a deadline may only count from an earlier step; "b" comes later/)]);
+    expect(problems([after('a', 'b'), after('b', 'a')]))
+      .toEqual([expect.stringMatching(/^clauses\[0\]\.deadline\.step: .*"b" comes later or closes a loop/)]);
+    expect(problems([after('a', 'a')])).toHaveLength(1);
+    expect(problems([{ ...clause, id: 'a' }, after('b', 'a')])).toEqual([]);
+  });
 });
 
 describe('8. reports routed through an office, or each to its own superior', () => {

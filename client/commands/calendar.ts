@@ -3,13 +3,13 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import {
   OCCASION_NAMES, PERIOD_KINDS, addDays, countFrom, dayStatus, deadlineInstant, formatVietnamese, periodContaining,
-  weekdayName, yearCalendar, type CivilDate, type DayStatus,
+  useOfficialDecisions, weekdayName, yearCalendar, type CivilDate, type DayStatus,
 } from '../../model/calendar';
 import { Occasion, type OfficialBreak } from '../../model/calendar/official-days-off';
 import type { Lang } from '../../model/messages';
 import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, collect, langOfCommand } from '../args';
 import { addOfficialDecision, officialDecisions } from '../calendar';
-import { withClient } from '../connect';
+import { withClient, withClientIfReachable } from '../connect';
 import { DEFAULT_TASK_QUEUE } from '../planflow';
 
 /** Period kinds as people type them (`quy`, `nam`, with or without marks); the English ids still work. */
@@ -35,10 +35,11 @@ export function calendarCommand(program: Command): void {
     .description('các ngày nghỉ trong năm, chính thức hoặc tính toán, kèm nguồn')
     .argument('<NĂM>', 'năm, ví dụ 2025')
     .option(...JSON_OPTION)
-    .action(act((year: string, options: { json?: boolean }, command: Command) => {
+    .option(...OFFLINE_OPTION)
+    .action(act((year: string, options: { json?: boolean; offline?: boolean }, command: Command) => {
       const lang = langOfCommand(command);
       const a = checkInput(z.object({ NĂM: Year }), { NĂM: year }, lang);
-      return a ? holidays(a.NĂM, options.json === true, lang) : USAGE_ERROR;
+      return a ? withAddedDecisions(options, lang, () => holidays(a.NĂM, options.json === true, lang)) : USAGE_ERROR;
     }));
 
   calendar.command('add')
@@ -47,20 +48,22 @@ export function calendarCommand(program: Command): void {
     .argument('<N>', 'số ngày, ví dụ 5 hoặc -7')
     .option('--working-days', 'đếm ngày làm việc')
     .option(...JSON_OPTION)
-    .action(act((date: string, n: string, options: { json?: boolean; workingDays?: boolean }, command: Command) => {
+    .option(...OFFLINE_OPTION)
+    .action(act((date: string, n: string, options: { json?: boolean; workingDays?: boolean; offline?: boolean }, command: Command) => {
       const lang = langOfCommand(command);
       const a = checkInput(z.object({ NGÀY: DateArg, N: Days }), { NGÀY: date, N: n }, lang);
-      return a ? add(a.NGÀY, a.N, options.workingDays === true, options.json === true, lang) : USAGE_ERROR;
+      return a ? withAddedDecisions(options, lang, () => add(a.NGÀY, a.N, options.workingDays === true, options.json === true, lang)) : USAGE_ERROR;
     }));
 
   calendar.command('is-working')
     .description('có phải ngày làm việc (mã thoát 0) hay ngày nghỉ (1)')
     .argument('<NGÀY>', 'ngày cần xem')
     .option(...JSON_OPTION)
-    .action(act((date: string, options: { json?: boolean }, command: Command) => {
+    .option(...OFFLINE_OPTION)
+    .action(act((date: string, options: { json?: boolean; offline?: boolean }, command: Command) => {
       const lang = langOfCommand(command);
       const a = checkInput(z.object({ NGÀY: DateArg }), { NGÀY: date }, lang);
-      return a ? isWorking(a.NGÀY, options.json === true, lang) : USAGE_ERROR;
+      return a ? withAddedDecisions(options, lang, () => isWorking(a.NGÀY, options.json === true, lang)) : USAGE_ERROR;
     }));
 
   const official = calendar.command('official')
@@ -108,6 +111,26 @@ export function calendarCommand(program: Command): void {
       const a = checkInput(z.object({ LOẠI: kindIn(lang), NGÀY: DateArg }), { LOẠI: kind, NGÀY: date }, lang);
       return a ? period(a.LOẠI, a.NGÀY, options.json === true, lang) : USAGE_ERROR;
     }));
+}
+
+const OFFLINE_OPTION = ['--offline', 'không hỏi Temporal: chỉ dùng lịch nghỉ có sẵn trong phần mềm'] as const;
+
+/**
+ * Days off as running plans count them: the official decisions administrators added (`calendar official add`, kept by
+ * Temporal) on top of the built-in schedule. Without Temporal (or with --offline) the built-in schedule alone answers,
+ * and stderr says so: a coordinator must not take a provisional answer for the official one.
+ */
+async function withAddedDecisions(options: { offline?: boolean }, lang: Lang, run: () => number): Promise<number> {
+  if (!options.offline) {
+    const decisions = await withClientIfReachable((client) => officialDecisions(client)).catch(() => undefined);
+    if (decisions) useOfficialDecisions(decisions);
+    else {
+      process.stderr.write(vi(lang,
+        'Lưu ý: không kết nối được Temporal, nên chưa tính các đợt nghỉ chính thức đã thêm bằng "planflow calendar official add".\n',
+        'Note: Temporal could not be reached, so official decisions added with "planflow calendar official add" are not included.\n'));
+    }
+  }
+  return run();
 }
 
 function describeBreak(d: OfficialBreak, lang: Lang): string {

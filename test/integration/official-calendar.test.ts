@@ -40,12 +40,17 @@ test('a decision added while a plan runs moves its later deadline counted in wor
     const data = mkdtempSync(join(tmpdir(), 'planflow-official-'));
     const cli = (...args: string[]) => planflow(args, { TEMPORAL_ADDRESS: env().address, TEMPORAL_NAMESPACE: 'default', PLANFLOW_TASK_QUEUE: taskQueue, PLANFLOW_DATA_DIR: data });
     const added = await cli('calendar', 'official', 'add', '--occasion', 'quoc-khanh', '--from', dayOff, '--to', dayOff, '--source', decision.source, '--json');
-    rmSync(data, { recursive: true, force: true });
     expect(added).toMatchObject({ code: 0, stderr: '' });
     const { decisions, told } = JSON.parse(added.stdout) as { decisions: OfficialBreak[]; told: number };
     expect(decisions).toEqual([decision]);
     expect(told).toBeGreaterThanOrEqual(3); // the plan, its step and the assignment
     expect(await officialDecisions(client)).toEqual([decision]);
+    // The calendar commands count it as running plans do; with --offline only the built-in schedule answers.
+    const asked = await cli('calendar', 'is-working', dayOff, '--json');
+    expect(asked).toMatchObject({ code: 1, stderr: '' });
+    expect(JSON.parse(asked.stdout)).toMatchObject({ working: false, reason: 'day-off', dayOff: { source: decision.source } });
+    expect(await cli('calendar', 'is-working', dayOff, '--offline')).toMatchObject({ code: 0 });
+    rmSync(data, { recursive: true, force: true });
     useOfficialDecisions(decisions);
     const expected = addWorkingDays(today, 20);
     useOfficialDecisions([]);

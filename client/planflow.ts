@@ -15,6 +15,7 @@ import {
 } from '../workflows/definitions';
 import type { planLifecycle } from '../workflows/plan-lifecycle';
 import { PLAN_ISSUER, PLAN_NUMBER, PLAN_OVERDUE, PLAN_STAGE } from '../workflows/search-attributes';
+import { LARGE_WORKFLOW_TASK_TIMEOUT } from '../workflows/task-timeouts';
 import type { AssignmentView, ConsolidationRecord, PlanStage, PlanView } from '../workflows/state';
 import { officialDecisions } from './calendar';
 
@@ -54,6 +55,7 @@ export async function startPlan(client: Client, plan: Plan, taskQueue = DEFAULT_
       // The official days off announced so far travel with the plan; later ones reach it by signal.
       args: [{ v: 2, plan, calendar: [...(await officialDecisions(client))] }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowTaskTimeout: LARGE_WORKFLOW_TASK_TIMEOUT,
       typedSearchAttributes: [
         { key: PLAN_NUMBER, value: documentNumber(plan) },
         { key: PLAN_ISSUER, value: plan.document.issuer },

@@ -31,6 +31,7 @@ import {
 import { planStep } from './plan-step';
 import { PLAN_OVERDUE, PLAN_STAGE } from './search-attributes';
 import { events } from './sinks';
+import { LARGE_WORKFLOW_TASK_TIMEOUT } from './task-timeouts';
 import type { AssignmentSummary, ConsolidationRecord, PlanState, PlanView } from './state';
 import { checkSummary, IncidentSchema, INCIDENTS_KEPT, MAX_SUMMARIES_PER_SIGNAL, type PlanFacts } from './status-check';
 import * as v1 from './v1/plan-lifecycle';
@@ -385,7 +386,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   const work = new CancellationScope();
   const stepsDone = work.run(() =>
     Promise.allSettled(steps.map((step) =>
-      startChild(planStep, { workflowId: stepWorkflowId(id, step.stepId), args: [{ v: 2, step }] })
+      startChild(planStep, { workflowId: stepWorkflowId(id, step.stepId), args: [{ v: 2, step }], workflowTaskTimeout: LARGE_WORKFLOW_TASK_TIMEOUT })
         .then((child) => child.result())
         .then((summaries) => mergesResults && guard(() => merge(summaries))))),
   );

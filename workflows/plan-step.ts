@@ -15,6 +15,7 @@ import type { StepAmendment } from './amendments';
 import { assignment } from './assignment';
 import { amendStepSignal, assignmentsChangedSignal, incidentSignal, officialCalendarSignal } from './definitions';
 import { ASSIGNMENT_REVIEWERS, type AssignmentMemo } from './search-attributes';
+import { LARGE_WORKFLOW_TASK_TIMEOUT } from './task-timeouts';
 import type { AssignmentSummary } from './state';
 import * as v1 from './v1/plan-step';
 
@@ -45,8 +46,16 @@ interface Child {
   id: string;
   agencyId: string;
   cycle?: StepCycle;
+  /** Settles once the child has started (or failed to). */
+  started?: Promise<unknown>;
   result: Promise<AssignmentSummary[]>;
 }
+
+/**
+ * A page opens its agencies' work this many at a time, one workflow task each: 500 starts in one task took over the
+ * worker's 5-second limit per activation on a loaded machine, and a task that always times out never ends.
+ */
+export const START_BATCH = 50;
 
 async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSummary[]> {
   useOfficialDecisions(original.common.calendar);
@@ -74,6 +83,8 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   // each page), so a five-year plan's history grew with every cycle. Now a step of several cycles starts a child per
   // cycle, on the cycle's schedule; the child runs (and pages) that cycle's work alone.
   const byCycle = (step.cycles?.length ?? 0) > 1 && patched('cycle-children');
+  // Steps recorded before starts were batched opened all their work in one workflow task.
+  const batchesStarts = step.assignees.length > START_BATCH && patched('batched-starts');
 
   /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
   function failed(childId: string, who: string, error: unknown): void {
@@ -99,7 +110,8 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const dated = cycle?.counted ? { ...cycle, lastDay: countedLastDay(cycle.counted) } : cycle;
     const spec = assignmentSpec(step, a, dated);
     const described = describes ? describe(spec) : {};
-    const result = startChild(assignment, { workflowId: id, args: [{ v: 2, spec }], ...described })
+    const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec }], ...described });
+    const result = started
       .then((child) => child.result())
       .then((summary) => {
         // Its last signal may arrive after its completion; the result says the same, so forward that too.
@@ -110,14 +122,24 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
         if (reportsFailures) failed(id, a.assignee.name, error);
         return [];
       });
-    children.push({ id, agencyId: a.assignee.id, cycle, result });
+    children.push({ id, agencyId: a.assignee.id, cycle, started, result });
+  }
+
+  /** Opens every agency's work for a cycle, a batch per workflow task where the step is large. */
+  async function openAll(cycle: StepCycle | undefined): Promise<void> {
+    for (const [i, a] of step.assignees.entries()) {
+      open(a, cycle);
+      if (batchesStarts && (i + 1) % START_BATCH === 0) {
+        await Promise.all(children.slice(-START_BATCH).map((c) => (c.started ?? Promise.resolve()).catch(() => undefined)));
+      }
+    }
   }
 
   function openPages(): void {
     for (let i = 0, n = 1; i < step.assignees.length; i += PAGE_SIZE, n++) {
       const page: StepSpec = { ...step, assignees: step.assignees.slice(i, i + PAGE_SIZE) };
       const id = pageWorkflowId(workflowId, n);
-      const result = startChild(planStep, { workflowId: id, args: [{ v: 2, step: page }] })
+      const result = startChild(planStep, { workflowId: id, args: [{ v: 2, step: page }], workflowTaskTimeout: LARGE_WORKFLOW_TASK_TIMEOUT })
         .then((child) => child.result())
         .catch((error: unknown) => {
           if (reportsFailures) failed(id, `trang ${n}`, error);
@@ -193,7 +215,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
       opened = cycle;
       const id = cycleWorkflowId(workflowId, cycle.key);
       const own: StepSpec = { ...step, assignees: [...step.assignees], cycles: [cycle] };
-      const result = startChild(planStep, { workflowId: id, args: [{ v: 2, step: own }] })
+      const result = startChild(planStep, { workflowId: id, args: [{ v: 2, step: own }], workflowTaskTimeout: LARGE_WORKFLOW_TASK_TIMEOUT })
         .then((child) => child.result())
         .catch((error: unknown) => {
           failed(id, `chu kỳ ${cycle.label}`, error);
@@ -237,7 +259,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
         const opensAt = cycle ? cycleOpensAt(cycle, step.cycles![0]!.opensOn, step.common.policy.officeHours.start) : Date.now();
         if (opensAt > Date.now()) await condition(() => false, opensAt - Date.now());
         opened = cycle;
-        for (const a of step.assignees) open(a, cycle);
+        await openAll(cycle);
       }
     }
     const all = await settle(children);

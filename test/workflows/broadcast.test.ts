@@ -2,10 +2,10 @@
 // recipients, with the plan's own keys: each recipient gets it once, and the plan's history holds a few child events
 // instead of three events per recipient — what lets a national plan's history stay bounded.
 import type { Client } from '@temporalio/client';
-import { LEADER, basePlan, scalePlan } from '../../bench/plans';
+import { LEADER, REPORT_STEP, basePlan, scalePlan } from '../../bench/plans';
 import { approve, cancelPlan, startPlan } from '../../client/planflow';
 import { civilDateAt } from '../../model/calendar';
-import { broadcastWorkflowId } from '../../model/ids';
+import { broadcastWorkflowId, pageWorkflowId, stepWorkflowId } from '../../model/ids';
 import { recipientIds } from '../../model/work';
 import { BROADCAST_PAGE } from '../../workflows/broadcast';
 import { ROOT } from '../helpers/files';
@@ -52,4 +52,6 @@ test(`a plan's notice to ${COMMUNES} communes goes out from children, once to ea
     expect(history.activities).toBeLessThan(20);
     expect(history.events).toBeLessThan(400);
     await recordHistory(client, planId, 'v3-plan-broadcast-cancelled');
+    // Its second page (100 communes) opened its work 50 starts per workflow task.
+    await recordHistory(client, pageWorkflowId(stepWorkflowId(planId, REPORT_STEP), 2), 'v3-page-batched-starts');
   }), 300_000);

@@ -96,14 +96,6 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     }
   }
 
-  // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
-  setHandler(planStatusQuery, view);
-  setHandler(approveUpdate, (input) => (approve(input), answer()), { validator: (input) => validateApprove(plan, state, input) });
-  setHandler(cancelUpdate, (input) => (cancel(input), answer()), { validator: (input) => validateCancel(plan, state, input) });
-  setHandler(consolidateUpdate, ({ by, id: only }) => consolidateNow(by, only), { validator: (input) => validateConsolidate(plan, state, input) });
-  setHandler(amendUpdate, (input) => (amend(input), answer()), {
-    validator: (input) => validateAmend(plan, state, steps, assigned, input, Date.now()),
-  });
   // Plans recorded before this change ignored their steps' results; their histories replay without it.
   const mergesResults = patched('merge-step-results');
   // Plans recorded before lead offices received weekly digests (and before everyone who had work heard of the close).
@@ -126,6 +118,15 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     given: (stepId, agencyId) => everGiven.has(`${stepId}/${agencyId}`),
     known: (assignmentId) => state.assignments[assignmentId],
   };
+
+  // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
+  setHandler(planStatusQuery, view);
+  setHandler(approveUpdate, (input) => (approve(input), answer()), { validator: (input) => validateApprove(plan, state, input) });
+  setHandler(cancelUpdate, (input) => (cancel(input), answer()), { validator: (input) => validateCancel(plan, state, input) });
+  setHandler(consolidateUpdate, ({ by, id: only }) => consolidateNow(by, only), { validator: (input) => validateConsolidate(plan, state, input) });
+  setHandler(amendUpdate, (input) => (amend(input), answer()), {
+    validator: (input) => validateAmend(plan, state, steps, assigned, input, Date.now()),
+  });
 
   /** Records what could not be applied; bounded whatever arrives. */
   function incident(kind: IncidentKind, detail: string): void {

@@ -9,7 +9,7 @@ import { civilDateAt } from '../model/calendar';
 import { planKey, planWorkflowId } from '../model/ids';
 import type { Plan } from '../model/plan';
 import { createTimeSkippingEnv } from '../test/helpers/temporal-env';
-import { treeStats, type TreeStats } from './history';
+import { MEASURES, treeStats, type TreeStats } from './history';
 import { basePlan, LEADER, scalePlan, type ScaleScenario } from './plans';
 import { pause, TimeLimit, withinLimit } from './pool';
 import type { ScaleResult } from './results';
@@ -44,6 +44,9 @@ async function waitForEnd(client: Client, workflowId: string): Promise<void> {
 
 /** Every commune has one assignment per action clause and one per cycle of the report. */
 const assignmentsOf = (s: ScaleScenario) => s.communes * (s.clauses - 1 + s.cycles);
+
+const heldBy = (tree: TreeStats) =>
+  Object.fromEntries(MEASURES.map((m) => [m, tree.max[m].heldBy.slice(0, 700)])) as NonNullable<ScaleResult['heldBy']>;
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
 
@@ -82,8 +85,9 @@ export async function scaleScenario(
     });
     return {
       ...scenario, outcome, ...(error === undefined ? {} : { error }), wallSeconds, peakRssBytes: maxRssBytes,
-      maxHistoryEvents: tree?.maxHistoryEvents ?? 0, maxHistoryBytes: tree?.maxHistoryBytes ?? 0,
-      maxPayloadBytes: tree?.maxPayloadBytes ?? 0, maxSignalsPerRun: tree?.maxSignalsPerRun ?? 0,
+      maxHistoryEvents: tree?.max.historyEvents.value ?? 0, maxHistoryBytes: tree?.max.historyBytes.value ?? 0,
+      maxPayloadBytes: tree?.max.payloadBytes.value ?? 0, maxSignalsPerRun: tree?.max.signalsPerRun.value ?? 0,
+      ...(tree ? { heldBy: heldBy(tree), taskFailures: tree.taskFailures } : {}),
     };
   } finally {
     await worker.stop();

@@ -2,7 +2,7 @@
 // under each page (a sample, or every one), and reports per run its events, bytes, largest payload and signals, the
 // largest of each with the workflow that holds it, and the workflow tasks that failed or timed out on the way.
 // Shared by the benchmark's scale scenarios and the national test (test/workflows/national.test.ts).
-import type { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { inPool } from './pool';
 
@@ -18,6 +18,8 @@ export interface RunMeasure {
   payload: number;
   payloadEvent: string;
   signals: number;
+  /** Events by type (`ACTIVITY_TASK_SCHEDULED: 4,012`): what a long history is made of. */
+  byType: Record<string, number>;
 }
 
 export const MEASURES = ['historyEvents', 'historyBytes', 'payloadBytes', 'signalsPerRun'] as const;
@@ -44,6 +46,11 @@ const SAMPLE_HEAD = 4;
 const SAMPLE_TAIL = 2;
 const TASK_FAILURES_KEPT = 10;
 const MAX_RUNS = 1_000;
+/**
+ * The test server answers a history in one message, and a plan's passes gRPC's default 4 MiB receive limit at
+ * 2,000 communes (5.1 MB measured): the reader's own connection takes what Temporal itself can store.
+ */
+const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
 /** Every run of a workflow, newest first, walking back along continue-as-new. */
 async function runsOf(client: Client, workflowId: string): Promise<History[]> {
@@ -72,6 +79,15 @@ function largestPayload(value: unknown): number {
 
 const eventName = (e: HistoryEvent) => temporal.api.enums.v1.EventType[e.eventType ?? 0] ?? `event ${e.eventType}`;
 
+function countByType(events: HistoryEvent[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of events) {
+    const name = eventName(e).replace(/^EVENT_TYPE_/, '');
+    counts[name] = (counts[name] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /** A failed or timed-out workflow task in words: its event, cause and message. */
 function taskFailure(workflowId: string, e: HistoryEvent): string | undefined {
   const failed = e.workflowTaskFailedEventAttributes;
@@ -99,6 +115,7 @@ function runMeasure(workflowId: string, history: History) {
     payload,
     payloadEvent,
     signals: events.filter((e) => e.workflowExecutionSignaledEventAttributes).length,
+    byType: countByType(events),
   };
   return {
     measure,
@@ -127,10 +144,19 @@ const heldBy = (m: RunMeasure, measure: Measure) => (measure === 'payloadBytes' 
 const sample = (ids: string[]) => (ids.length <= SAMPLE_HEAD + SAMPLE_TAIL ? ids : [...ids.slice(0, SAMPLE_HEAD), ...ids.slice(-SAMPLE_TAIL)]);
 
 /**
- * Walks the tree from `rootId` down its children, level by level. By default a sample of each parent's children is
+ * Walks the tree from `rootId` (on the server at `address`, default namespace) down its children, level by level. By default a sample of each parent's children is
  * read (the benchmark's national plans have tens of thousands of alike assignments); `every` reads them all.
  */
-export async function treeStats(client: Client, rootId: string, options: { every?: boolean } = {}): Promise<TreeStats> {
+export async function treeStats(address: string, rootId: string, options: { every?: boolean } = {}): Promise<TreeStats> {
+  const connection = await Connection.connect({ address, channelArgs: { 'grpc.max_receive_message_length': MAX_MESSAGE_BYTES } });
+  try {
+    return await walk(new Client({ connection }), rootId, options);
+  } finally {
+    await connection.close();
+  }
+}
+
+async function walk(client: Client, rootId: string, options: { every?: boolean }): Promise<TreeStats> {
   const none = (): Largest => ({ value: 0, heldBy: '' });
   const stats: TreeStats = {
     workflows: 0, runs: 0, measures: [], taskFailures: [],

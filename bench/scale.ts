@@ -75,10 +75,12 @@ export async function scaleScenario(
     }
     const wallSeconds = (performance.now() - start) / 1000;
     // The histories are read even after a failure: they show how far the plan got and which bound it hit.
-    tree = await withinLimit(limits.historyMs, () => treeStats(env.client, planWorkflowId(planKey(plan)))).catch((failure: unknown) => {
+    tree = await withinLimit(limits.historyMs, () => treeStats(env.address, planWorkflowId(planKey(plan)))).catch((failure: unknown) => {
       error = [error, `histories: ${describeError(failure)}`].filter(Boolean).join('; ');
       return undefined;
     });
+    const longest = tree?.measures.reduce((a, b) => (b.events > a.events ? b : a));
+    if (longest) console.error(`[bench] longest history: ${longest.workflowId}, ${longest.events} events: ${JSON.stringify(longest.byType)}`);
     const maxRssBytes = await worker.usage().then((u) => u.maxRssBytes, (failure: unknown) => {
       error = [error, `worker: ${describeError(failure)}`].filter(Boolean).join('; ');
       return 0;

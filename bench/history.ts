@@ -20,6 +20,8 @@ export interface RunMeasure {
   signals: number;
   /** Events by type (`ACTIVITY_TASK_SCHEDULED: 4,012`): what a long history is made of. */
   byType: Record<string, number>;
+  /** The types of its last few events: where a run that hung stopped. */
+  last: string[];
 }
 
 export const MEASURES = ['historyEvents', 'historyBytes', 'payloadBytes', 'signalsPerRun'] as const;
@@ -46,6 +48,7 @@ const SAMPLE_HEAD = 4;
 const SAMPLE_TAIL = 2;
 const TASK_FAILURES_KEPT = 10;
 const MAX_RUNS = 1_000;
+const LAST_EVENTS = 6;
 /**
  * The test server answers a history in one message, and a plan's passes gRPC's default 4 MiB receive limit at
  * 2,000 communes (5.1 MB measured): the reader's own connection takes what Temporal itself can store.
@@ -116,6 +119,7 @@ function runMeasure(workflowId: string, history: History) {
     payloadEvent,
     signals: events.filter((e) => e.workflowExecutionSignaledEventAttributes).length,
     byType: countByType(events),
+    last: events.slice(-LAST_EVENTS).map((e) => eventName(e).replace(/^EVENT_TYPE_/, '')),
   };
   return {
     measure,

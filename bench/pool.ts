@@ -31,15 +31,24 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
 
 export class TimeLimit extends Error {}
 
-/** Races `body` against a time limit; the body is abandoned (not cancelled) when the limit passes. */
-export async function withinLimit<T>(limitMs: number, body: () => Promise<T>): Promise<T> {
+/**
+ * Races `body` against a time limit. When the limit passes, `body`'s signal is aborted (its loops stop at their next
+ * check) and its later failure is ignored: a scenario abandoned on a server about to be torn down must neither go
+ * on calling it nor crash the whole run with an unhandled rejection ("Channel has been shut down", seen on
+ * 2026-11-25 when the 10,598-commune scenario timed out).
+ */
+export async function withinLimit<T>(limitMs: number, body: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeLimit(`time limit of ${Math.round(limitMs / 1000)} s passed`)), limitMs);
   });
+  const run = body(controller.signal);
+  run.catch(() => undefined); // once abandoned, its failure is nobody's
   try {
-    return await Promise.race([body(), limit]);
+    return await Promise.race([run, limit]);
   } finally {
     clearTimeout(timer);
+    controller.abort();
   }
 }

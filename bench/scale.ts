@@ -73,7 +73,8 @@ export async function scaleScenario(
     const now = await env.currentTimeMs();
     const plan = scalePlan(basePlan(root, now), scenario, `bench-scale-${tag}`, civilDateAt(now));
     try {
-      await withinLimit(limits.runMs, (signal) => runToClose(env, plan, assignmentsOf(scenario), taskQueue, signal));
+      await withinLimit(limits.runMs, (signal) =>
+        env.connection.withAbortSignal(signal, () => runToClose(env, plan, assignmentsOf(scenario), taskQueue, signal)));
     } catch (failure) {
       outcome = failure instanceof TimeLimit ? 'timed-out' : 'failed';
       error = describeError(failure);

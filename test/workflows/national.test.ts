@@ -65,6 +65,8 @@ test(`a plan for ${COMMUNES} communes, half reporting through the client, closes
     for (let i = 0; i < 20 && (await planStatus(client, planId)).stage !== 'awaiting-close-approval'; i++) await env().sleep('1 day');
     const before = await planStatus(client, planId);
     answers['status (default page)'] = bytes(before);
+    const parts = Object.fromEntries(Object.entries(before).map(([key, value]) => [key, bytes(value)]));
+    console.log(`national: the status answer's parts in bytes ${JSON.stringify(parts)}`);
     expect(before.stage).toBe('awaiting-close-approval');
     expect(before.scorecard.counts).toMatchObject({ 'done-on-time': ACCEPTED, returned: SUBMITTED - ACCEPTED, overdue: COMMUNES - SUBMITTED });
     const consolidation = Object.values(before.consolidations)[0]!;
@@ -82,7 +84,8 @@ test(`a plan for ${COMMUNES} communes, half reporting through the client, closes
     // Failed or timed-out workflow tasks are shown, not asserted: a sticky queue's timeout on a loaded machine is no fault.
     console.log(`national: ${tree.workflows} workflows, ${tree.runs} runs read in ${seconds(start)}; largest ${JSON.stringify(tree.max)}; ` +
       `workflow task failures ${JSON.stringify(tree.taskFailures)}`);
-    for (const m of tree.measures.filter((r) => r.events >= BOUNDS.historyEvents)) console.log(`national: ${m.workflowId} events by type ${JSON.stringify(m.byType)}`);
+    const longest = [...tree.measures].sort((a, b) => b.events - a.events).slice(0, 6);
+    for (const m of longest) console.log(`national: ${m.workflowId}: ${m.events} events, ${m.bytes} bytes, ${m.signals} signals; by type ${JSON.stringify(m.byType)}`);
     expect(tree.workflows).toBe(1 + 1 + Math.ceil(COMMUNES / PAGE_SIZE) + COMMUNES);
     expect(overBounds(tree.measures, BOUNDS)).toEqual([]);
     expect(Object.entries(answers).filter(([, size]) => size >= ANSWER_BYTES)).toEqual([]);

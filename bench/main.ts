@@ -1,18 +1,21 @@
 // `npm run bench [-- --quick]`: planflow beside a bare Temporal baseline of the same shape — interleaved throughput
 // and Update-latency rounds on the dev server, scale scenarios on the time-skipping server, `planflow status` through
 // the real CLI — printing a table and writing bench/results/latest.json. Never part of `npm test`.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `--only scale` runs the scale scenarios alone (writing bench/results/<UTC date>-scale.json after each scenario);
+// `--scale 10598,1,1` (repeatable) runs the given communes,clauses,cycles instead of the mode's.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createDevServerEnv } from '../test/helpers/temporal-env';
 import { type Bundles, prepareBundles } from './bundles';
 import { statusTimes } from './cli-status';
 import { basePlan, type ScaleScenario } from './plans';
 import { pause } from './pool';
-import { checkResults, type BenchResults, type ScaleResult } from './results';
+import { checkResults, ScaleResult, ScaleResults, type BenchResults } from './results';
 import { scaleScenario } from './scale';
 import { latencySummary, median, pairedRatios, round, spread } from './stats';
-import { table } from './table';
+import { scaleTable, table } from './table';
 import { bareRound, planflowRound, type RoundResult, type Side } from './throughput';
 import { startWorker } from './workers';
 
@@ -108,7 +111,10 @@ function throughputOf(rounds: RoundResult[]) {
 
 const roundAll = (values: number[]) => values.map((v) => round(v)) as [number, number, number];
 
-async function scaleRuns(s: Settings, bundles: Bundles): Promise<ScaleResult[]> {
+/** Called after each scenario, so a run stopped midway keeps what it measured. */
+type OnScenario = (result: ScaleResult) => void;
+
+async function scaleRuns(s: Settings, bundles: Bundles, onScenario: OnScenario = () => undefined): Promise<ScaleResult[]> {
   const results: ScaleResult[] = [];
   for (const scenario of s.scale) {
     log(`scale ${scenario.communes} × ${scenario.clauses} × ${scenario.cycles} (limit ${s.scaleLimitMs / MINUTE} min)`);
@@ -119,15 +125,71 @@ async function scaleRuns(s: Settings, bundles: Bundles): Promise<ScaleResult[]> 
     }));
     log(`  ${result.outcome} in ${result.wallSeconds.toFixed(1)} s${result.error ? `: ${result.error}` : ''}`);
     results.push({ ...result, wallSeconds: round(result.wallSeconds, 1) });
+    onScenario(results.at(-1)!);
   }
   return results;
 }
 
+const machine = () => ({ cpus: cpus().length, memoryBytes: totalmem(), loadavg: roundAll(loadavg()) });
+
+const Scenario = ScaleResult.pick({ communes: true, clauses: true, cycles: true });
+const sameScenario = (a: ScaleScenario, b: ScaleScenario) => a.communes === b.communes && a.clauses === b.clauses && a.cycles === b.cycles;
+
+interface Options {
+  mode: Mode;
+  onlyScale: boolean;
+  scale?: ScaleScenario[];
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: 'boolean' }, quick: { type: 'boolean' }, full: { type: 'boolean' },
+      only: { type: 'string' }, scale: { type: 'string', multiple: true },
+    },
+  });
+  if (values.only !== undefined && values.only !== 'scale') throw new Error(`--only: only "scale" is known, not "${values.only}"`);
+  const scale = values.scale?.map((text) => {
+    const [communes, clauses, cycles] = text.split(',').map(Number);
+    const parsed = Scenario.safeParse({ communes, clauses, cycles });
+    if (!parsed.success) throw new Error(`--scale ${text}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return parsed.data;
+  });
+  return { mode: values.smoke ? 'smoke' : values.quick ? 'quick' : 'full', onlyScale: values.only === 'scale', scale };
+}
+
+/**
+ * Today's scale file, with `result` in place of an earlier result of the same scenario: separate runs of one day's
+ * scenarios end up side by side in one file, with the machine facts of the latest.
+ */
+function recordScale(result: ScaleResult): ScaleResults {
+  const path = join(__dirname, 'results', `${new Date().toISOString().slice(0, 10)}-scale.json`);
+  const earlier = existsSync(path) ? checkResults(JSON.parse(readFileSync(path, 'utf8')), ScaleResults) : undefined;
+  const kept = earlier?.ok ? earlier.results.scale.filter((r) => !sameScenario(r, result)) : [];
+  const checked = checkResults({ machine: machine(), scale: [...kept, result] }, ScaleResults);
+  if (!checked.ok) throw new Error(`${path} would not match its schema:\n${checked.problems.join('\n')}`);
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(checked.results, null, 2)}\n`);
+  log(`  written to ${path}`);
+  return checked.results;
+}
+
+async function scaleOnly(mode: Mode, settings: Settings): Promise<void> {
+  const bundles = await prepareBundles();
+  try {
+    const results = await scaleRuns(settings, bundles, mode === 'smoke' ? undefined : recordScale);
+    console.log([`Command: npm run bench -- ${process.argv.slice(2).join(' ')}`, `Machine: ${JSON.stringify(machine())}`, '', ...scaleTable(results)].join('\n'));
+  } finally {
+    bundles.remove();
+  }
+}
+
 async function main(): Promise<void> {
-  const mode: Mode = process.argv.includes('--smoke') ? 'smoke' : process.argv.includes('--quick') ? 'quick' : 'full';
-  const settings = SETTINGS[mode];
+  const { mode, onlyScale, scale: chosen } = options();
+  const settings = { ...SETTINGS[mode], ...(chosen ? { scale: chosen } : {}) };
   const loadAtStart = loadavg().map((l) => round(l));
-  log(`${mode} run; load average ${loadAtStart.join(' / ')}`);
+  log(`${mode} run${onlyScale ? ' (scale only)' : ''}; load average ${loadAtStart.join(' / ')}`);
+  if (onlyScale) return scaleOnly(mode, settings);
   const bundles = await prepareBundles();
   let dev: DevServerRun;
   let scale: ScaleResult[];
@@ -143,7 +205,7 @@ async function main(): Promise<void> {
     return { p50: round(l.p50, 1), p95: round(l.p95, 1), p99: round(l.p99, 1) };
   };
   const results: BenchResults = {
-    machine: { cpus: cpus().length, memoryBytes: totalmem(), loadavg: roundAll(loadavg()) },
+    machine: machine(),
     throughput: {
       planflow: throughputOf(dev.planflow),
       bare: throughputOf(dev.bare),

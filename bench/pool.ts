@@ -1,4 +1,5 @@
 // Small concurrency helpers for the benchmark's clients: N workers over a list, timing, polling, and a time limit.
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 
 /** Runs `body` over every item with at most `concurrency` at once (the benchmark's concurrent clients). */
@@ -31,15 +32,30 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
 
 export class TimeLimit extends Error {}
 
-/** Races `body` against a time limit; the body is abandoned (not cancelled) when the limit passes. */
-export async function withinLimit<T>(limitMs: number, body: () => Promise<T>): Promise<T> {
+const SETTLE_MS = 30_000;
+
+/**
+ * Races `body` against a time limit. When the limit passes, `body`'s signal is aborted (its loops stop at their next
+ * check) and its later failure is ignored: a scenario abandoned on a server about to be torn down must neither go
+ * on calling it nor crash the whole run: a call still in flight at teardown is retried by the client on a closed
+ * channel, which throws "Channel has been shut down" outside any promise (seen twice on 2026-11-25, each time after
+ * a scenario timed out). Bodies that call Temporal pass the signal on (`connection.withAbortSignal`).
+ */
+export async function withinLimit<T>(limitMs: number, body: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal); // every call the body makes listens to it
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeLimit(`time limit of ${Math.round(limitMs / 1000)} s passed`)), limitMs);
   });
+  const run = body(controller.signal);
+  run.catch(() => undefined); // once abandoned, its failure is nobody's
   try {
-    return await Promise.race([body(), limit]);
+    return await Promise.race([run, limit]);
   } finally {
     clearTimeout(timer);
+    controller.abort();
+    // A moment for the abandoned body to see the abort, so none of its calls is still in flight at teardown.
+    await Promise.race([run.then(() => undefined, () => undefined), pause(SETTLE_MS)]);
   }
 }

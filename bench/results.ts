@@ -24,6 +24,12 @@ export const ScaleResult = z.strictObject({
   maxHistoryBytes: Count,
   maxPayloadBytes: Count,
   maxSignalsPerRun: Count,
+  /** Beyond the issue's shape: the workflow that holds each maximum (a payload's with its event type). */
+  heldBy: z.strictObject({
+    historyEvents: z.string().max(700), historyBytes: z.string().max(700), payloadBytes: z.string().max(700), signalsPerRun: z.string().max(700),
+  }).optional(),
+  /** Workflow tasks that failed or timed out in the histories read: what a hang or a failure was made of. */
+  taskFailures: z.array(z.string().max(400)).max(10).optional(),
 });
 export type ScaleResult = z.infer<typeof ScaleResult>;
 
@@ -44,9 +50,15 @@ export const BenchResults = z.strictObject({
 });
 export type BenchResults = z.infer<typeof BenchResults>;
 
-/** Checks a run's results; problems come back as `path: message` lines. */
-export function checkResults(input: unknown): { ok: true; results: BenchResults } | { ok: false; problems: string[] } {
-  const parsed = BenchResults.safeParse(input);
+/** A run of the scale scenarios alone (`--only scale`): the machine and the scenarios, in the same shape. */
+export const ScaleResults = BenchResults.pick({ machine: true, scale: true });
+export type ScaleResults = z.infer<typeof ScaleResults>;
+
+/** Checks a run's results (the whole bench's, or the scale scenarios' alone); problems come back as `path: message` lines. */
+export function checkResults(input: unknown): { ok: true; results: BenchResults } | { ok: false; problems: string[] };
+export function checkResults<S extends z.ZodType>(input: unknown, schema: S): { ok: true; results: z.infer<S> } | { ok: false; problems: string[] };
+export function checkResults(input: unknown, schema: z.ZodType = BenchResults): { ok: true; results: unknown } | { ok: false; problems: string[] } {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, results: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(kết quả)'}: ${i.message}`) };
 }

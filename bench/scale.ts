@@ -9,7 +9,7 @@ import { civilDateAt } from '../model/calendar';
 import { planKey, planWorkflowId } from '../model/ids';
 import type { Plan } from '../model/plan';
 import { createTimeSkippingEnv } from '../test/helpers/temporal-env';
-import { treeStats, type TreeStats } from './history';
+import { MEASURES, treeStats, type TreeStats } from './history';
 import { basePlan, LEADER, scalePlan, type ScaleScenario } from './plans';
 import { pause, TimeLimit, withinLimit } from './pool';
 import type { ScaleResult } from './results';
@@ -18,18 +18,20 @@ import { startWorker } from './workers';
 /** Simulated days per step while waiting for the close: long enough to be quick, short enough to see each round. */
 const STEP = '7 days';
 
-async function runToClose(env: TestWorkflowEnvironment, plan: Plan, expected: number, taskQueue: string): Promise<void> {
+async function runToClose(env: TestWorkflowEnvironment, plan: Plan, expected: number, taskQueue: string, signal: AbortSignal): Promise<void> {
   const client = env.client;
   const planId = await startPlan(client, plan, taskQueue);
   await approve(client, planId, { by: LEADER, stage: 'issue' });
   let { stage } = await planStatus(client, planId);
   while (stage !== 'awaiting-close-approval') {
+    signal.throwIfAborted();
     if (stage === 'closed' || stage === 'cancelled') throw new Error(`${planId} ended ${stage} before its close was asked for`);
     await env.sleep(STEP);
     ({ stage } = await planStatus(client, planId));
   }
+  signal.throwIfAborted();
   await approve(client, planId, { by: LEADER, stage: 'close' });
-  await waitForEnd(client, planId);
+  await waitForEnd(client, planId, signal);
   // A plan that closed without opening all its work would make the scenario look cheaper than it is.
   const final = await planStatus(client, planId);
   if (final.stage !== 'closed' || final.scorecard.total !== expected) {
@@ -38,12 +40,18 @@ async function runToClose(env: TestWorkflowEnvironment, plan: Plan, expected: nu
 }
 
 /** Polls rather than awaiting the result, which would let the test server skip time (see test/helpers/planflow.ts). */
-async function waitForEnd(client: Client, workflowId: string): Promise<void> {
-  while ((await client.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING') await pause(250);
+async function waitForEnd(client: Client, workflowId: string, signal: AbortSignal): Promise<void> {
+  while ((await client.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING') {
+    signal.throwIfAborted();
+    await pause(250);
+  }
 }
 
 /** Every commune has one assignment per action clause and one per cycle of the report. */
 const assignmentsOf = (s: ScaleScenario) => s.communes * (s.clauses - 1 + s.cycles);
+
+const heldBy = (tree: TreeStats) =>
+  Object.fromEntries(MEASURES.map((m) => [m, tree.max[m].heldBy.slice(0, 700)])) as NonNullable<ScaleResult['heldBy']>;
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
 
@@ -65,25 +73,29 @@ export async function scaleScenario(
     const now = await env.currentTimeMs();
     const plan = scalePlan(basePlan(root, now), scenario, `bench-scale-${tag}`, civilDateAt(now));
     try {
-      await withinLimit(limits.runMs, () => runToClose(env, plan, assignmentsOf(scenario), taskQueue));
+      await withinLimit(limits.runMs, (signal) =>
+        env.connection.withAbortSignal(signal, () => runToClose(env, plan, assignmentsOf(scenario), taskQueue, signal)));
     } catch (failure) {
       outcome = failure instanceof TimeLimit ? 'timed-out' : 'failed';
       error = describeError(failure);
     }
     const wallSeconds = (performance.now() - start) / 1000;
     // The histories are read even after a failure: they show how far the plan got and which bound it hit.
-    tree = await withinLimit(limits.historyMs, () => treeStats(env.client, planWorkflowId(planKey(plan)))).catch((failure: unknown) => {
+    tree = await withinLimit(limits.historyMs, () => treeStats(env.address, planWorkflowId(planKey(plan)))).catch((failure: unknown) => {
       error = [error, `histories: ${describeError(failure)}`].filter(Boolean).join('; ');
       return undefined;
     });
+    const longest = tree?.measures.reduce((a, b) => (b.events > a.events ? b : a));
+    if (longest) console.error(`[bench] longest history: ${longest.workflowId}, ${longest.events} events: ${JSON.stringify(longest.byType)}, ending ${longest.last.join(' ')}`);
     const maxRssBytes = await worker.usage().then((u) => u.maxRssBytes, (failure: unknown) => {
       error = [error, `worker: ${describeError(failure)}`].filter(Boolean).join('; ');
       return 0;
     });
     return {
       ...scenario, outcome, ...(error === undefined ? {} : { error }), wallSeconds, peakRssBytes: maxRssBytes,
-      maxHistoryEvents: tree?.maxHistoryEvents ?? 0, maxHistoryBytes: tree?.maxHistoryBytes ?? 0,
-      maxPayloadBytes: tree?.maxPayloadBytes ?? 0, maxSignalsPerRun: tree?.maxSignalsPerRun ?? 0,
+      maxHistoryEvents: tree?.max.historyEvents.value ?? 0, maxHistoryBytes: tree?.max.historyBytes.value ?? 0,
+      maxPayloadBytes: tree?.max.payloadBytes.value ?? 0, maxSignalsPerRun: tree?.max.signalsPerRun.value ?? 0,
+      ...(tree ? { heldBy: heldBy(tree), taskFailures: tree.taskFailures } : {}),
     };
   } finally {
     await worker.stop();

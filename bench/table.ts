@@ -25,8 +25,20 @@ export function table(r: BenchResults, notes: string[]): string {
     `| Update p50 / p95 / p99 ms | ${latency(r.updates.planflow)} | ${latency(r.updates.bare)} | p99 ${(r.updates.planflow.p99 / r.updates.bare.p99).toFixed(2)}× |`,
     `| \`planflow status\` ms | ${spread(r.cli.statusMs)} | | |`,
     '',
+    ...scaleTable(r.scale),
+  ].join('\n');
+}
+
+/** The time-skipping scenarios: one row each, then which workflow holds each maximum (when the histories were read). */
+export function scaleTable(rows: ScaleResult[]): string[] {
+  return [
     '| time-skipping: communes × clauses × cycles | outcome | wall s | worker peak RSS | max events | max history | max payload | max signals/run |',
     '|---|---|---|---|---|---|---|---|',
-    ...r.scale.map(scaleRow),
-  ].join('\n');
+    ...rows.map(scaleRow),
+    '', // a blank line ends the Markdown table before the notes
+    ...rows.flatMap((s) => [
+      ...(s.heldBy ? [`- ${s.communes} × ${s.clauses} × ${s.cycles}, largest: ${Object.entries(s.heldBy).map(([k, id]) => `${k} in \`${id}\``).join('; ')}`] : []),
+      ...(s.taskFailures ?? []).map((f) => `- ${s.communes} × ${s.clauses} × ${s.cycles}, workflow task failure: ${f}`),
+    ]),
+  ];
 }

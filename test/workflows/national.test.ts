@@ -8,6 +8,8 @@ import { inPool, until } from '../../bench/pool';
 import { approve, planStatus, reviewReport, submitReport, startPlan } from '../../client/planflow';
 import { civilDateAt } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
+import { recipientIds } from '../../model/work';
+import { BROADCAST_PAGE } from '../../workflows/broadcast';
 import { PAGE_SIZE } from '../../workflows/plan-step';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { usePlanflowWorker } from '../helpers/planflow';
@@ -86,7 +88,9 @@ test(`a plan for ${COMMUNES} communes, half reporting through the client, closes
       `workflow task failures ${JSON.stringify(tree.taskFailures)}`);
     const longest = [...tree.measures].sort((a, b) => b.events - a.events).slice(0, 6);
     for (const m of longest) console.log(`national: ${m.workflowId}: ${m.events} events, ${m.bytes} bytes, ${m.signals} signals; by type ${JSON.stringify(m.byType)}`);
-    expect(tree.workflows).toBe(1 + 1 + Math.ceil(COMMUNES / PAGE_SIZE) + COMMUNES);
+    // Plan, step, pages, assignments, and the broadcast children of the issue and close notices to every recipient.
+    const broadcasts = 2 * Math.ceil(recipientIds(plan).length / BROADCAST_PAGE);
+    expect(tree.workflows).toBe(1 + 1 + Math.ceil(COMMUNES / PAGE_SIZE) + COMMUNES + broadcasts);
     expect(overBounds(tree.measures, BOUNDS)).toEqual([]);
     expect(Object.entries(answers).filter(([, size]) => size >= ANSWER_BYTES)).toEqual([]);
   }), 15 * 60_000);

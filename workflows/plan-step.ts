@@ -150,31 +150,26 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   }
 
   function amend(amendment: StepAmendment): void {
-    if (byCycle) return amendCycles(amendment);
-    if (paged) {
-      // Each page applies what concerns its own agencies; an added agency joins the last page.
-      const pages = children.map((c) => c.id);
-      const targets = amendment.kind === 'add-agency' ? pages.slice(-1) : pages;
-      for (const id of targets) getExternalWorkflowHandle(id).signal(amendStepSignal, amendment).catch(() => undefined);
-      return;
+    // Cycles still to open take the amendment from this step's own list; the ones open apply it to their work.
+    if (byCycle) {
+      amendOwnList(amendment);
+      return forwardAmendment(amendment);
     }
+    // Each page applies what concerns its own agencies.
+    if (paged) return forwardAmendment(amendment);
+    if (!amendOwnList(amendment)) return;
     switch (amendment.kind) {
       case 'reassign':
       case 'remove-agency': {
-        const at = step.assignees.findIndex((a) => a.assignee.id === amendment.agency);
-        if (at < 0) return;
-        step.assignees.splice(at, 1, ...(amendment.kind === 'reassign' ? [amendment.to] : []));
         const open = children.filter((c) => c.agencyId === amendment.agency && !finalIds.has(c.id));
         for (const c of open) getExternalWorkflowHandle(c.id).cancel().catch(() => undefined);
         if (amendment.kind === 'reassign') for (const c of open) openFor(amendment.to, c.cycle);
         return;
       }
       case 'add-agency':
-        step.assignees.push(amendment.assignee);
         if (opened || !step.cycles) openFor(amendment.assignee, opened);
         return;
       case 'change-deadline':
-        step.common = { ...step.common, lastDay: amendment.lastDay };
         for (const c of children) if (!finalIds.has(c.id)) getExternalWorkflowHandle(c.id).signal(amendStepSignal, amendment).catch(() => undefined);
         return;
       default:
@@ -182,27 +177,29 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     }
   }
 
-  /**
-   * With a child per cycle: the cycles still to open take the amendment from this step's own list; the ones open
-   * apply it to their work (an added agency joins the latest cycle only, as it would here).
-   */
-  function amendCycles(amendment: StepAmendment): void {
+  /** Applies an amendment to this step's own agencies and deadline; false when the agency named is not among them. */
+  function amendOwnList(amendment: StepAmendment): boolean {
     switch (amendment.kind) {
       case 'reassign':
       case 'remove-agency': {
         const at = step.assignees.findIndex((a) => a.assignee.id === amendment.agency);
-        if (at >= 0) step.assignees.splice(at, 1, ...(amendment.kind === 'reassign' ? [amendment.to] : []));
-        break;
+        if (at < 0) return false;
+        step.assignees.splice(at, 1, ...(amendment.kind === 'reassign' ? [amendment.to] : []));
+        return true;
       }
       case 'add-agency':
         step.assignees.push(amendment.assignee);
-        break;
+        return true;
       case 'change-deadline':
         step.common = { ...step.common, lastDay: amendment.lastDay };
-        break;
+        return true;
       default:
         return amendment satisfies never;
     }
+  }
+
+  /** Children running parts of this step (pages, cycles) apply it to their own work; an added agency joins the last. */
+  function forwardAmendment(amendment: StepAmendment): void {
     const targets = amendment.kind === 'add-agency' ? children.slice(-1) : children;
     for (const c of targets) getExternalWorkflowHandle(c.id).signal(amendStepSignal, amendment).catch(() => undefined);
   }

@@ -5,8 +5,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import { planflowDataConverter } from '../../codec';
-import { planStatus } from '../../client/planflow';
+import { approve, planStatus, startPlan } from '../../client/planflow';
 import { civilDateAt } from '../../model/calendar';
+import { assignmentWorkflowId } from '../../model/ids';
 import { loadPlanText } from '../../model/load';
 import type { Notification } from '../../model/notifications';
 import type { Plan } from '../../model/plan';
@@ -118,6 +119,16 @@ export async function dienBienWithReporting(env: TestWorkflowEnvironment, number
       consolidations: [{ id: 'tong-hop-huyen', of: ['bao-cao-xa'], by: 'phong-ldtbxh', to: ['ubnd-huyen'] }],
     },
   };
+}
+
+/** `dienBienWithReporting` started and issued: its communes, the first of them, and that one's assignment id. */
+export async function issuedDienBien(env: TestWorkflowEnvironment, client: Client, taskQueue: string, number: number, communes = 2) {
+  const plan = await dienBienWithReporting(env, number, communes);
+  const planId = await startPlan(client, plan, taskQueue);
+  await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'issue' });
+  const members = plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members;
+  const commune = members[0]!;
+  return { plan, planId, members, commune, assignmentId: assignmentWorkflowId(planId, 'bao-cao-xa', commune) };
 }
 
 /**

@@ -5,11 +5,10 @@
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import fc from 'fast-check';
-import { approve, assignmentStatus, planStatus, startPlan, submitReport } from '../../client/planflow';
+import { assignmentStatus, planStatus, submitReport } from '../../client/planflow';
 import { addDays, civilDateAt } from '../../model/calendar';
-import { assignmentWorkflowId } from '../../model/ids';
 import { createDevServerEnv } from '../helpers/temporal-env';
-import { dienBienWithReporting, usePlanflowWorker } from '../helpers/planflow';
+import { issuedDienBien, usePlanflowWorker } from '../helpers/planflow';
 
 const { env, run } = usePlanflowWorker(createDevServerEnv);
 
@@ -151,11 +150,7 @@ async function traces(client: Client, workflowId: string) {
 
 test(`${PAYLOADS} malformed Updates through a raw client are refused with a code, enter no history and fail no task`, () =>
   run(async ({ client, taskQueue }) => {
-    const plan = await dienBienWithReporting(env(), 301, 2);
-    const planId = await startPlan(client, plan, taskQueue);
-    await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'issue' });
-    const commune = plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members[0]!;
-    const assignmentId = assignmentWorkflowId(planId, 'bao-cao-xa', commune);
+    const { planId, commune, assignmentId } = await issuedDienBien(env(), client, taskQueue, 301);
     await assignmentStatus(client, assignmentId); // waits until the assignment has started
     const later = addDays(civilDateAt(await env().currentTimeMs()), 90);
     // Each would be accepted, or refused by a rule of the plan, if it were not broken: the refusal must be the input's.

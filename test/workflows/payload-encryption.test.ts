@@ -7,11 +7,10 @@ import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { ENCODINGS, planflowDataConverter } from '../../codec';
-import { approve, startPlan, submitReport } from '../../client/planflow';
-import { assignmentWorkflowId } from '../../model/ids';
+import { submitReport } from '../../client/planflow';
 import { planflowSinks } from '../../worker/sinks';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
-import { dienBienWithReporting, usePlanflowWorker } from '../helpers/planflow';
+import { issuedDienBien, usePlanflowWorker } from '../helpers/planflow';
 
 // Read by the suite's client and worker when they are created (beforeAll), so set before them.
 const previousKeys = process.env.PLANFLOW_PAYLOAD_KEYS;
@@ -37,13 +36,9 @@ function payloadsOf(value: unknown, found: Payload[] = []): Payload[] {
 
 test('histories read without the codec show no report text or email; the codec opens them; the plan input is compressed', () =>
   run(async ({ client, taskQueue }) => {
-    const plan = await dienBienWithReporting(env(), 301, 2);
-    const planId = await startPlan(client, plan, taskQueue);
-    await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'issue' });
-    const commune = plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members[0]!;
-    const assignmentId = assignmentWorkflowId(planId, 'bao-cao-xa', commune);
+    const { plan, planId, members, commune, assignmentId } = await issuedDienBien(env(), client, taskQueue, 301);
+    const other = members[1]!;
     // A refusal's message is encrypted too (failure attributes) and still reads, in Vietnamese, through the client.
-    const other = plan.groups.find((g) => g.id === 'ubnd-cac-xa')!.members[1]!;
     const refusal = await submitReport(client, assignmentId, { by: other, text: REPORT }).then(() => undefined, (error: unknown) => error);
     expect(refusal).toMatchObject({ code: 'wrong-agency' });
     expect(refusal instanceof Error && refusal.message).toMatch(/[ạ-ỹ]/);

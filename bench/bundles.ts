@@ -4,13 +4,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { planflowBundleOptions } from '../worker/bundle-options';
 import type { WorkerKind } from './worker-protocol';
 
 const quiet = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-const WORKFLOWS: Record<WorkerKind, string> = {
-  bare: require.resolve('./bare/workflows'),
-  planflow: require.resolve('../workflows'),
+const OPTIONS: Record<WorkerKind, { workflowsPath: string; preloadModules?: string[] }> = {
+  bare: { workflowsPath: require.resolve('./bare/workflows') },
+  planflow: planflowBundleOptions(),
 };
 
 export interface Bundles {
@@ -22,7 +23,7 @@ export async function prepareBundles(): Promise<Bundles> {
   const dir = mkdtempSync(join(tmpdir(), 'planflow-bench-'));
   const paths = {} as Record<WorkerKind, string>;
   for (const kind of ['bare', 'planflow'] as const) {
-    const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS[kind], logger: quiet });
+    const { code } = await bundleWorkflowCode({ ...OPTIONS[kind], logger: quiet });
     paths[kind] = join(dir, `${kind}.js`);
     writeFileSync(paths[kind], code);
   }

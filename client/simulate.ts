@@ -20,6 +20,7 @@ import { AssignmentStatus, FINAL_STATUSES, PlanStage } from '../model/status';
 import { approversOf, planEnd } from '../model/work';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { resolveTemporalExecutable } from '../worker/temporal-binaries';
+import { planflowBundleOptions } from '../worker/bundle-options';
 import { prebuiltWorkflowBundle } from '../worker/workflow-code';
 import type { PlanflowSinks } from '../workflows/sinks';
 import type { AssignmentSummary, AssignmentView, PlanView } from '../workflows/state';
@@ -155,7 +156,7 @@ let bundle: Promise<WorkflowBundleOption> | undefined;
 const silent = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 function workflowBundle(): Promise<WorkflowBundleOption> {
   const prebuilt = prebuiltWorkflowBundle();
-  bundle ??= prebuilt ? Promise.resolve(prebuilt) : bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: silent });
+  bundle ??= prebuilt ? Promise.resolve(prebuilt) : bundleWorkflowCode({ ...planflowBundleOptions(), logger: silent });
   return bundle;
 }
 

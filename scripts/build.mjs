@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 const SOURCES = ['codec', 'model', 'workflows', 'activities', 'store', 'worker', 'client'];
 /** Read at run time beside the code (migrations, the portal's stylesheet, the binaries' pins). */
 const ASSETS = ['store/migrations', 'client/http/assets', 'scripts/temporal-binaries.json'];
-const BUNDLE_INPUTS = ['workflows', 'model', 'package-lock.json'];
+const BUNDLE_INPUTS = ['workflows', 'model', 'worker/bundle-options.ts', 'package-lock.json'];
 const STAMP = join(dist, '.built');
 
 const filesUnder = (path) => (statSync(join(root, path)).isDirectory()
@@ -57,7 +57,9 @@ async function bundleWorkflows() {
   if (existsSync(join(dist, 'workflow-bundle.js')) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest) return false;
   const { bundleWorkflowCode } = require('@temporalio/worker');
   const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-  const { code } = await bundleWorkflowCode({ workflowsPath: join(root, 'workflows', 'index.ts'), logger: quiet });
+  // The options as the worker's own (compiled just before): the sources' paths, with the modules workflows share.
+  const { planflowBundleOptions } = require(join(dist, 'worker', 'bundle-options.js'));
+  const { code } = await bundleWorkflowCode({ ...planflowBundleOptions(root), logger: quiet });
   writeFileSync(join(dist, 'workflow-bundle.js'), code);
   writeFileSync(digestFile, digest);
   return true;

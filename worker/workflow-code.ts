@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkerOptions } from '@temporalio/worker';
+import { planflowBundleOptions } from './bundle-options';
 
 /** dist/workflow-bundle.js as seen from dist/worker/; from worker/ in the sources it does not exist. */
 const PREBUILT = join(__dirname, '..', 'workflow-bundle.js');
@@ -11,7 +12,9 @@ export function prebuiltWorkflowBundle(): { codePath: string } | undefined {
   return existsSync(PREBUILT) ? { codePath: PREBUILT } : undefined;
 }
 
-export function workflowCode(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+export function workflowCode(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
   const workflowBundle = prebuiltWorkflowBundle();
-  return workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') };
+  if (workflowBundle) return { workflowBundle };
+  const { workflowsPath, preloadModules } = planflowBundleOptions();
+  return { workflowsPath, bundlerOptions: { preloadModules } };
 }

@@ -76,32 +76,50 @@ export interface YearCalendar {
   workingDays: { date: CivilDate; source: string }[];
 }
 
-const cache = new Map<number, YearCalendar>();
-let decisions: OfficialBreak[] = [];
+/** The official decisions in force and the year calendars computed from them. */
+interface CalendarState {
+  decisions: OfficialBreak[];
+  cache: Map<number, YearCalendar>;
+}
+
+const STATE_KEY = '__planflowOfficialCalendar';
+type HoldsState = { [STATE_KEY]?: CalendarState };
+
+/**
+ * Kept on `globalThis`, not in module variables: workers preload this module once and share it between workflows
+ * (worker/bundle-options.ts), while each workflow has its own globals (the SDK swaps them on every activation). So a
+ * workflow's decisions, set from its input or a signal before it computes any date, are never another's, and replay
+ * sees the same data. Outside workflows (CLI, portal) it is the process's one state, as module state would be.
+ */
+function calendarState(): CalendarState {
+  const holder = globalThis as HoldsState;
+  holder[STATE_KEY] ??= { decisions: [], cache: new Map() };
+  return holder[STATE_KEY];
+}
 
 /**
  * Official breaks announced after planflow shipped (`planflow calendar official add`), each replacing the shipped
- * or computed days of its occasions in its year. Module state on purpose: a workflow sets it from its input or a
- * signal before computing any date, and each workflow has its own module instances, so replay sees the same data.
+ * or computed days of its occasions in its year.
  */
 export function useOfficialDecisions(added: readonly OfficialBreak[]): void {
-  decisions = [...added];
-  cache.clear();
+  const holder = globalThis as HoldsState;
+  holder[STATE_KEY] = { decisions: [...added], cache: new Map() };
 }
 
-export const officialDecisions = (): readonly OfficialBreak[] => decisions;
+export const officialDecisions = (): readonly OfficialBreak[] => calendarState().decisions;
 
 /** The year a break belongs to: Tết Dương lịch may start in December of the year before. */
 const yearOfBreak = (b: OfficialBreak) => yearOf(b.to);
 
 function officialBreaks(year: number): OfficialBreak[] {
-  const added = decisions.filter((b) => yearOfBreak(b) === year);
+  const added = calendarState().decisions.filter((b) => yearOfBreak(b) === year);
   const replaced = new Set(added.flatMap((b) => b.occasions));
   return [...(OFFICIAL_DAYS_OFF[year] ?? []).filter((b) => !b.occasions.some((o) => replaced.has(o))), ...added];
 }
 
 /** Every day off announced or computed for a year's occasions, sorted by date (memoised: it is pure). */
 export function yearCalendar(year: number): YearCalendar {
+  const { cache } = calendarState();
   const cached = cache.get(year);
   if (cached) return cached;
   const official = officialBreaks(year);

@@ -13,6 +13,7 @@ import type { Notification } from '../../model/notifications';
 import type { Plan } from '../../model/plan';
 import { rebasePlan } from '../../model/rebase';
 import { formatProblem } from '../../model/validate';
+import { planflowBundleOptions } from '../../worker/bundle-options';
 import { planflowSinks } from '../../worker/sinks';
 import type { PlanView } from '../../workflows/state';
 import { readExample } from './files';
@@ -41,7 +42,7 @@ export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>
 
   beforeAll(async () => {
     env = await create();
-    const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+    const workflowBundle = await bundleWorkflowCode({ ...planflowBundleOptions(), logger: quietLogger });
     const notify: Activities['notify'] = (n) => {
       sink.push(n);
       return Promise.resolve({ delivered: true });

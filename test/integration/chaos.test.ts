@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { planflowBundleOptions } from '../../worker/bundle-options';
 import { z } from 'zod';
 import { LEADER, basePlan, scalePlan } from '../../bench/plans';
 import { approve, planStatus, startPlan } from '../../client/planflow';
@@ -137,7 +138,7 @@ test(`a plan's notices arrive exactly once through ${KILLS} SIGKILLs of its work
   env = await createDevServerEnv();
   const client = env.client;
   const bundlePath = join(dir, 'workflows.js');
-  writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet })).code);
+  writeFileSync(bundlePath, (await bundleWorkflowCode({ ...planflowBundleOptions(), logger: quiet })).code);
 
   const workerEnv: NodeJS.ProcessEnv = {
     ...process.env, TEMPORAL_ADDRESS: env.address, TEMPORAL_CONFIG_FILE: join(dir, 'no-profile.toml'), PLANFLOW_TASK_QUEUE: TASK_QUEUE,

@@ -9,6 +9,7 @@ import { Worker } from '@temporalio/worker';
 import { ENCODINGS, planflowDataConverter } from '../../codec';
 import { submitReport } from '../../client/planflow';
 import { planflowSinks } from '../../worker/sinks';
+import { workflowCode } from '../../worker/workflow-code';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { issuedDienBien, usePlanflowWorker } from '../helpers/planflow';
 
@@ -62,7 +63,7 @@ test('histories read without the codec show no report text or email; the codec o
 
     // An encrypted history replays through the codec, as recorded plain ones do (test/workflows/replay.test.ts).
     const replay = await Worker.runReplayHistory(
-      { workflowsPath: require.resolve('../../workflows'), dataConverter: planflowDataConverter(), sinks: planflowSinks() }, histories[1]!, assignmentId,
+      { ...workflowCode(), dataConverter: planflowDataConverter(), sinks: planflowSinks() }, histories[1]!, assignmentId,
     );
     expect(replay).toBeUndefined();
   }));

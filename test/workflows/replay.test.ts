@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { planflowDataConverter } from '../../codec';
+import { workflowCode } from '../../worker/workflow-code';
 import { HISTORIES_DIR, type RecordedHistory } from '../helpers/histories';
 
 const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
@@ -20,7 +21,7 @@ test('every recorded history replays without nondeterminism', async () => {
     return { workflowId: recorded.workflowId, history: historyFromJSON(recorded.history) };
   });
   const failures: string[] = [];
-  for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('../../workflows'), dataConverter: planflowDataConverter() }, histories)) {
+  for await (const result of Worker.runReplayHistories({ ...workflowCode(), dataConverter: planflowDataConverter() }, histories)) {
     if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
   }
   expect(failures).toEqual([]);

@@ -1,12 +1,13 @@
 // How many workflows a worker keeps in its cache, sized for the machine. The SDK's default counts ~1.7 MiB of V8
-// heap per workflow (up to 2,300 on a 4 GiB heap); a planflow workflow held ≈2 MiB (issue 11's measurement), and
-// issue 11 wants a worker within 1 GiB of memory, so the cache gets at most 512 MiB of it.
+// heap per workflow (up to 2,300 on a 4 GiB heap); a planflow workflow held ≈2 MiB while each evaluated its own zod
+// and model modules (1.7 MiB of them); shared (worker/bundle-options.ts) they hold 0.12 MiB, plus the workflow's
+// state. Issue 11 wants a worker within 1 GiB of memory, so the cache gets at most 512 MiB of it.
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 
 const MIB = 1024 * 1024;
-/** Memory one cached planflow workflow holds (its V8 context share, state, and the plan it carries). */
-export const MIB_PER_CACHED_WORKFLOW = 2;
+/** Memory one cached planflow workflow holds (its own modules, state, and the plan part it carries), with room. */
+export const MIB_PER_CACHED_WORKFLOW = 0.5;
 /** What the cache may use at most, whatever the machine: the worker's goal is 1 GiB in all. */
 const CACHE_CEILING_MIB = 512;
 /** Below this the worker replays histories constantly; the SDK itself needs at least 2. */
@@ -21,8 +22,9 @@ export const thisMachine = (): Machine => ({ totalMemoryBytes: totalmem(), heapL
 
 /**
  * The rule: the cache's budget is the smallest of 512 MiB, a quarter of the machine's memory and half of V8's heap
- * limit (the other half is for activities, the portal and the SDK); divided by 2 MiB per workflow; at least 16.
- * A 24 GiB machine with Node's default 4 GiB heap gets 256; a 2 GiB container 256 MiB / 2 = 128 (if its heap allows).
+ * limit (the other half is for activities, the portal and the SDK); divided by 0.5 MiB per workflow; at least 16.
+ * A 24 GiB machine with Node's default 4 GiB heap gets 1,024; a 2 GiB container 512 MiB / 0.5 = 1,024 (if its heap
+ * allows); a 1 GiB one 512.
  */
 export function maxCachedWorkflows(machine: Machine = thisMachine()): number {
   const budgetMiB = Math.min(CACHE_CEILING_MIB, machine.totalMemoryBytes / 4 / MIB, machine.heapLimitBytes / 2 / MIB);

@@ -18,7 +18,10 @@ export interface BenchWorker {
 const READY_TIMEOUT_MS = 2 * 60_000; // loading a bundle is slow on a loaded machine
 
 export async function startWorker(start: WorkerStart): Promise<BenchWorker> {
-  const child = fork(join(__dirname, 'worker-process.ts'), [JSON.stringify(start)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_CPU_PROFILES=DIR writes each worker's V8 CPU profile there (open in Chrome's DevTools) to see where it spends.
+  const profiles = process.env.BENCH_CPU_PROFILES;
+  const execArgv = ['--import', 'tsx', ...(profiles ? ['--cpu-prof', '--cpu-prof-dir', profiles] : [])];
+  const child = fork(join(__dirname, 'worker-process.ts'), [JSON.stringify(start)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await nextReply(child, 'ready', READY_TIMEOUT_MS);

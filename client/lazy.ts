@@ -16,3 +16,4 @@ export const mailConfig = () => require('../activities/email/config') as typeof 
 export const mailer = () => require('../activities/email/mailer') as typeof import('../activities/email/mailer');
 export const simulateRun = () => require('./simulate-run') as typeof import('./simulate-run');
 export const work = () => require('../model/work') as typeof import('../model/work');
+export const store = () => require('../store') as typeof import('../store');

@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { openStore } from '../store';
 import type { AuditEntry } from '../store/audit';
+import * as lazy from './lazy';
 import { loadStoreConfig, type StoreConfig } from '../store/config';
 import { appendToJournal, journalOf } from '../store/operator-journal';
 
@@ -73,7 +73,9 @@ export async function recordOperatorRun(run: OperatorRun, outcome: { ok: true; s
     await appendToJournal(journal, entry);
     return true;
   }
-  const store = await openStore(config);
+  // Loaded here, not at the top: only commands that change something come this far, and the store's drivers (pg,
+  // PGlite) cost a read-only command such as `planflow status` more than its query.
+  const store = await lazy.store().openStore(config);
   try {
     await store.audit.record(entry);
   } finally {

@@ -22,12 +22,18 @@ async function runToClose(env: TestWorkflowEnvironment, plan: Plan, expected: nu
   const client = env.client;
   const planId = await startPlan(client, plan, taskQueue);
   await approve(client, planId, { by: LEADER, stage: 'issue' });
+  const began = performance.now();
   let { stage } = await planStatus(client, planId);
   while (stage !== 'awaiting-close-approval') {
     signal.throwIfAborted();
     if (stage === 'closed' || stage === 'cancelled') throw new Error(`${planId} ended ${stage} before its close was asked for`);
     await env.sleep(STEP);
-    ({ stage } = await planStatus(client, planId));
+    const view = await planStatus(client, planId);
+    stage = view.stage;
+    // Where a long run stands (a scenario that runs out of time says no more than that it did).
+    const counts = Object.entries(view.scorecard.counts).filter(([, n]) => n > 0).map(([status, n]) => `${status} ${n}`).join(', ');
+    const at = new Date(await env.currentTimeMs()).toISOString().slice(0, 10);
+    console.error(`[bench]   +${((performance.now() - began) / 1000).toFixed(0)} s, ${at}: ${stage}; ${counts}`);
   }
   signal.throwIfAborted();
   await approve(client, planId, { by: LEADER, stage: 'close' });

@@ -46,7 +46,19 @@ function legalHolidays(year: number): { date: CivilDate; occasion: Occasion }[] 
   return days.sort((a, b) => dayNumber(a.date) - dayNumber(b.date));
 }
 
-function computedDaysOff(year: number): DayOff[] {
+/**
+ * The computed days of a year depend on the year alone, so they are kept once per process (or worker) and frozen: a
+ * worker shares this module between its workflows, and each workflow would otherwise redo the lunar arithmetic.
+ */
+const computedByYear = new Map<number, readonly DayOff[]>();
+
+function computedDaysOff(year: number): readonly DayOff[] {
+  let days = computedByYear.get(year);
+  if (!days) computedByYear.set(year, (days = Object.freeze(computeDaysOff(year).map((d) => Object.freeze(d)))));
+  return days;
+}
+
+function computeDaysOff(year: number): DayOff[] {
   const holidays = legalHolidays(year);
   const taken = new Set(holidays.map((h) => h.date));
   const daysOff: DayOff[] = [];
@@ -80,6 +92,8 @@ export interface YearCalendar {
 interface CalendarState {
   decisions: OfficialBreak[];
   cache: Map<number, YearCalendar>;
+  /** What each date asked about is (a day off, a swapped working day, or neither): deadlines ask day after day. */
+  days: Map<CivilDate, { dayOff?: DayOff; swapped?: { date: CivilDate; source: string } }>;
 }
 
 const STATE_KEY = '__planflowOfficialCalendar';
@@ -93,7 +107,7 @@ type HoldsState = { [STATE_KEY]?: CalendarState };
  */
 function calendarState(): CalendarState {
   const holder = globalThis as HoldsState;
-  holder[STATE_KEY] ??= { decisions: [], cache: new Map() };
+  holder[STATE_KEY] ??= { decisions: [], cache: new Map(), days: new Map() };
   return holder[STATE_KEY];
 }
 
@@ -103,7 +117,7 @@ function calendarState(): CalendarState {
  */
 export function useOfficialDecisions(added: readonly OfficialBreak[]): void {
   const holder = globalThis as HoldsState;
-  holder[STATE_KEY] = { decisions: [...added], cache: new Map() };
+  holder[STATE_KEY] = { decisions: [...added], cache: new Map(), days: new Map() };
 }
 
 export const officialDecisions = (): readonly OfficialBreak[] => calendarState().decisions;
@@ -134,12 +148,18 @@ export function yearCalendar(year: number): YearCalendar {
 }
 
 /** A break can start in the previous year (Tết Dương lịch 2019 began on 29/12/2018), so look at both years. */
-export function dayOffOn(date: CivilDate): DayOff | undefined {
-  const year = yearOf(date);
-  return [yearCalendar(year), yearCalendar(year + 1)].flatMap((c) => c.daysOff).find((d) => d.date === date);
+function dayOn(date: CivilDate) {
+  const { days } = calendarState();
+  let day = days.get(date);
+  if (!day) {
+    const years = [yearCalendar(yearOf(date)), yearCalendar(yearOf(date) + 1)];
+    const dayOff = years.flatMap((c) => c.daysOff).find((d) => d.date === date);
+    const swapped = years.flatMap((c) => c.workingDays).find((d) => d.date === date);
+    days.set(date, (day = { ...(dayOff && { dayOff }), ...(swapped && { swapped }) }));
+  }
+  return day;
 }
 
-export function swappedWorkingDayOn(date: CivilDate): { date: CivilDate; source: string } | undefined {
-  const year = yearOf(date);
-  return [yearCalendar(year), yearCalendar(year + 1)].flatMap((c) => c.workingDays).find((d) => d.date === date);
-}
+export const dayOffOn = (date: CivilDate): DayOff | undefined => dayOn(date).dayOff;
+
+export const swappedWorkingDayOn = (date: CivilDate): { date: CivilDate; source: string } | undefined => dayOn(date).swapped;

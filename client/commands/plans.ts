@@ -1,6 +1,6 @@
 // `planflow start FILE [--rebase today|DATE]`, `planflow status ID [--step|--status|--agency|--offset|--limit] [--json]`,
 // `planflow status ID --consolidation ID[/CYCLE][#N] [--json]`, `planflow list [--json]`.
-import type { Client } from '@temporalio/client';
+import { QueryNotRegisteredError, type Client } from '@temporalio/client';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ConsolidationQuery, PLAN_PAGE, PlanQuery } from '../../model/actions';
@@ -73,7 +73,11 @@ function consolidationQuery(key: string): ConsolidationQuery {
 
 /** One consolidation record whole, from the plan's consolidation query. */
 async function showConsolidation(client: Client, planId: string, query: ConsolidationQuery, json?: boolean): Promise<number> {
-  const record = await consolidation(client, planId, query);
+  const record = await consolidation(client, planId, query).catch((error: unknown) => {
+    // An assignment, or a plan started before this query existed (workflows/v1: `render consolidation` reads those).
+    if (error instanceof QueryNotRegisteredError) throw new PlanflowError('no-consolidation-query', `"${planId}" không trả lời truy vấn tổng hợp: cần mã một kế hoạch; kế hoạch cũ: planflow render consolidation ${planId} --docx TỆP`);
+    throw error;
+  });
   if (!record) throw new PlanflowError('no-consolidation', `Kế hoạch chưa có lần tổng hợp "${query.id ?? ''}${query.cycle ? `/${query.cycle}` : ''}"${query.index === undefined ? '' : ` thứ ${query.index}`}.`);
   out(json ? JSON.stringify(record, null, 2) : formatConsolidation(record));
   return 0;

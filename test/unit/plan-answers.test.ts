@@ -1,9 +1,10 @@
 // A plan's answers stay the same size whatever its number of communes (issue 11): consolidations as summaries (the
 // whole record from the consolidation query), undeliverable mail and actions as a count and the newest few.
+import { consolidationsOf } from '../../client/plan-source';
 import { PLAN_PAGE } from '../../model/actions';
 import { consolidate, consolidatedMarkdown } from '../../model/consolidate';
 import { ACTIONS_LISTED, CONSOLIDATIONS_LISTED, consolidationDetail, planView, recordUndeliverable, UNDELIVERABLE_KEPT } from '../../workflows/plan-view';
-import type { AssignmentSummary, ConsolidationRecord, PlanState } from '../../workflows/state';
+import type { AssignmentSummary, ConsolidationRecord, PlanState, PlanView } from '../../workflows/state';
 
 const KB = 1024;
 /** An answer without its page of assignments: counts and summaries only. */
@@ -93,4 +94,16 @@ test('a malformed consolidation query is refused with the place and the reason, 
   expect(refusal({ index: -1 })).toMatch(/^index: /);
   expect(refusal({ id: 'tong-hop', all: true })).toBeDefined();
   expect(refusal({ cycle: 'Năm 2026' })).not.toMatch(/\b(expected|invalid|must)\b/i);
+});
+
+test('answers of the old shapes read as summaries: v1 plans (one whole record per id) and results of plans ended before', () => {
+  const all = communes(12);
+  const whole = record(all, 4, '2026', false, 7);
+  const v1 = { consolidations: { 'tong-hop': { at: 7, result: whole.result, markdown: whole.markdown } } } as unknown as PlanView;
+  const endedBefore = { consolidations: [whole, record(all, 6, '2026', true, 9)] } as unknown as PlanView;
+  const summary = { id: 'tong-hop', supplement: false, at: 7, index: 0, expected: 12, reported: 4, missing: 8, missingNames: all.slice(4, 9).map((c) => c.name) };
+  expect(consolidationsOf(v1)).toEqual([{ ...summary, cycle: undefined }]);
+  expect(consolidationsOf(endedBefore)).toEqual([{ ...summary, cycle: '2026' }, expect.objectContaining({ supplement: true, index: 1, reported: 6 })]);
+  const today = planView(HEAD, { ...state(12), consolidations: [whole] });
+  expect(consolidationsOf(today)).toEqual(today.consolidations);
 });

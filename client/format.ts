@@ -74,7 +74,7 @@ export const consolidationKey = (c: Pick<ConsolidationSummary, 'id' | 'cycle' | 
 /** One consolidation record whole: when it was made, of how many in its round, and its text. */
 export function formatConsolidation(c: ConsolidationDetail): string {
   const what = `${c.supplement ? 'Báo cáo bổ sung' : 'Báo cáo tổng hợp'} ${c.id}${c.cycle ? ` kỳ ${c.cycle}` : ''}`;
-  return `${what} — lập ${day(civilDateAt(c.at))} ${timeAt(c.at)} (lần ${c.index + 1}/${c.count} của kỳ)\n\n${c.markdown.trimEnd()}`;
+  return `${what} — lập ${day(civilDateAt(c.at))} ${timeAt(c.at)} (lần ${c.index + 1}/${c.count}${c.cycle ? ' của kỳ' : ''})\n\n${c.markdown.trimEnd()}`;
 }
 
 export function formatAssignment(view: AssignmentView): string {

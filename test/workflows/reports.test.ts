@@ -129,6 +129,9 @@ test('consolidation sums numerators and denominators, compares with 70% and 90%,
     expect(entry).toMatchObject({ id: 'tong-hop-huyen', supplement: false });
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     expect((await mammoth.extractRawText({ buffer: docx })).value).toContain('66,7% (400/600)');
+    // `--cycle` (and the portal's `?cycle=`) names a cycle or, for one-off reporting, the consolidation itself.
+    expect((await consolidationDocx(client, planId, 'tong-hop-huyen')).entry).toMatchObject({ id: 'tong-hop-huyen', at: entry.at });
+    await expect(consolidationDocx(client, planId, '2031')).rejects.toMatchObject({ code: 'no-consolidation' });
     await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'close' });
     await endedPlan(client, planId);
     await recordHistory(client, planId, 'v2-plan-consolidated-and-closed');

@@ -5,7 +5,7 @@ import { civilDateAt, formatVietnamese, timeAt } from '../model/calendar/civil-d
 import type { Plan } from '../model/plan';
 import { STAGE_LABELS, STATUS_LABELS, type Scorecard } from '../model/status';
 import { stepTitle } from '../model/step-title';
-import type { AssignmentView, PlanView } from '../workflows/state';
+import type { AssignmentView, ConsolidationDetail, ConsolidationSummary, PlanView } from '../workflows/state';
 import { consolidationsOf } from './plan-source';
 
 const ACTIONS: Record<AssignmentView['actions'][number]['action'], string> = {
@@ -47,16 +47,34 @@ export function formatPlan(view: PlanView, plan?: Plan): string {
     lines.push(`  ${a.agencyName} — ${title(a.stepId)}: ${STATUS_LABELS[a.status].vi} · hạn ${day(a.lastDay)} · đã nhắc ${a.remindersSent} · đôn đốc ${a.escalationLevel} lần${report}`);
     lines.push(`    ${a.id}`);
   }
-  for (const c of consolidationsOf(view)) {
-    const what = `${c.supplement ? 'Báo cáo bổ sung' : 'Tổng hợp'}${c.cycle ? ` ${c.cycle}` : ''}`;
-    lines.push('', `${what}: ${c.result.reported.length}/${c.result.expected} đơn vị đã báo cáo; chưa báo cáo: ${c.result.missing.join(', ') || 'không'}`);
-  }
+  const consolidations = consolidationsOf(view);
+  const shown = view.consolidationCount ?? consolidations.length;
+  if (shown > consolidations.length) lines.push('', `Báo cáo tổng hợp: ${shown} lần, liệt kê ${consolidations.length} lần gần nhất`);
+  for (const c of consolidations) lines.push('', consolidationLine(view.id, c));
   const incidents = view.incidents;
   if (incidents?.count) {
     lines.push('', `Sự cố ghi nhận: ${incidents.count}${incidents.count > incidents.latest.length ? ` (${incidents.latest.length} gần nhất)` : ''}`);
     for (const i of incidents.latest) lines.push(`  ${new Date(i.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })} — ${i.detail}`);
   }
   return lines.join('\n');
+}
+
+/** One consolidation in a plan's status: counts, the first few missing by name, and how to read it whole. */
+function consolidationLine(planId: string, c: ConsolidationSummary): string {
+  const what = `${c.supplement ? 'Báo cáo bổ sung' : 'Tổng hợp'}${c.cycle ? ` ${c.cycle}` : ''}`;
+  const others = c.missing - c.missingNames.length;
+  const missing = c.missing ? `${c.missingNames.join(', ')}${others > 0 ? ` và ${others} đơn vị khác` : ''}` : 'không';
+  return `${what}: ${c.reported}/${c.expected} đơn vị đã báo cáo; chưa báo cáo: ${missing}` +
+    `\n  xem toàn văn: planflow status ${planId} --consolidation ${consolidationKey(c)}`;
+}
+
+/** How `planflow status --consolidation` names one record: `ID[/CYCLE][#N]` (N: the record's place in its round, 0 first). */
+export const consolidationKey = (c: Pick<ConsolidationSummary, 'id' | 'cycle' | 'index'>) => `${c.id}${c.cycle ? `/${c.cycle}` : ''}${c.index ? `#${c.index}` : ''}`;
+
+/** One consolidation record whole: when it was made, of how many in its round, and its text. */
+export function formatConsolidation(c: ConsolidationDetail): string {
+  const what = `${c.supplement ? 'Báo cáo bổ sung' : 'Báo cáo tổng hợp'} ${c.id}${c.cycle ? ` kỳ ${c.cycle}` : ''}`;
+  return `${what} — lập ${day(civilDateAt(c.at))} ${timeAt(c.at)} (lần ${c.index + 1}/${c.count}${c.cycle ? ' của kỳ' : ''})\n\n${c.markdown.trimEnd()}`;
 }
 
 export function formatAssignment(view: AssignmentView): string {

@@ -1,42 +1,65 @@
-// What the CLI reads of a running or ended plan to print its documents: the plan definition it was started with
-// and its consolidations. The one place that knows how the plan's state holds consolidations.
-import { isGrpcServiceError, type Client } from '@temporalio/client';
+// What the CLI and the portal read of a running or ended plan to show and print its consolidations and documents:
+// the plan definition it was started with, summaries of its consolidations and one consolidation record whole. The one
+// place that knows the shapes a plan's answers have held consolidations in.
+import { isGrpcServiceError, QueryNotRegisteredError, type Client } from '@temporalio/client';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import type { ConsolidationResult } from '../model/consolidate';
 import { Plan } from '../model/plan';
-import type { PlanView } from '../workflows/state';
-import { PlanflowError } from './planflow';
+import { summarize } from '../workflows/consolidation-summary';
+import type { ConsolidationDetail, ConsolidationSummary, PlanView } from '../workflows/state';
+import { consolidation, planStatus, PlanflowError } from './planflow';
 
-/** One consolidation as documents need it, whatever shape the plan's state keeps it in. */
+/** One whole consolidation record as documents need it, whatever shape the plan answered in. */
 export interface ConsolidationEntry {
   id: string;
-  /** The reporting period's label ("năm 2021"), for recurring reports. */
+  /** The reporting cycle's key (`2027`), for recurring reports. */
   cycle?: string;
   supplement: boolean;
   at: number;
   result: ConsolidationResult;
+  markdown?: string;
 }
 
-type StoredConsolidation = { id?: string; cycle?: string; supplement?: boolean; at: number; result: ConsolidationResult };
+/** Whole records as plans answered before summaries: v1 plans still do (one per id), ended v2 plans' results did (a list). */
+type StoredConsolidation = { id?: string; cycle?: string; supplement?: boolean; at: number; result: ConsolidationResult; markdown?: string };
 
-/**
- * Today's state keeps one consolidation per id (a record); the list `{ id, cycle?, supplement, at, result }[]`
- * that replaces it is read the same way. Oldest first.
- */
-export function consolidationsOf(view: Pick<PlanView, 'consolidations'>): ConsolidationEntry[] {
+const isWhole = (c: unknown): c is StoredConsolidation => typeof c === 'object' && c !== null && 'result' in c;
+
+/** Whole records carried in a view of the old shapes (none in today's answers), oldest first. */
+function wholeRecordsOf(view: Pick<PlanView, 'consolidations'>): ConsolidationEntry[] {
   const stored: unknown = view.consolidations;
-  const entries: [string, StoredConsolidation][] = Array.isArray(stored)
-    ? (stored as StoredConsolidation[]).map((c) => [c.id ?? '', c])
-    : Object.entries(stored as Record<string, StoredConsolidation>);
+  const entries: [string, unknown][] = Array.isArray(stored) ? stored.map((c: unknown) => ['', c]) : Object.entries((stored ?? {}) as Record<string, unknown>);
   return entries
-    .map(([id, c]) => ({ id: c.id ?? id, cycle: c.cycle, supplement: c.supplement ?? false, at: c.at, result: c.result }))
+    .filter((e): e is [string, StoredConsolidation] => isWhole(e[1]))
+    .map(([id, c]) => ({ id: c.id ?? id, cycle: c.cycle, supplement: c.supplement ?? false, at: c.at, result: c.result, markdown: c.markdown }))
     .sort((a, b) => a.at - b.at);
 }
 
-/** The consolidation to print: the newest, or the newest of one cycle; undefined when there is none. */
-export function pickConsolidation(entries: ConsolidationEntry[], cycle?: string): ConsolidationEntry | undefined {
-  return entries.filter((c) => cycle === undefined || c.cycle === cycle || c.id === cycle).at(-1);
+/** The consolidation summaries of a plan's answer, whatever its shape: today's summaries, or summaries of old whole records. */
+export function consolidationsOf(view: Pick<PlanView, 'consolidations'>): ConsolidationSummary[] {
+  const whole = wholeRecordsOf(view);
+  if (whole.length) return summarize(whole);
+  return Array.isArray(view.consolidations) ? view.consolidations : [];
 }
+
+/**
+ * One consolidation record whole: the newest, or the newest of a cycle or of a consolidation (`key` is either, as
+ * `render consolidation --cycle` and the portal's links give it); undefined when there is none. From the plan's
+ * consolidation query, or from its status where the plan predates that query.
+ */
+export async function wholeConsolidation(client: Client, planId: string, key?: string): Promise<ConsolidationEntry | undefined> {
+  try {
+    const byCycle = await consolidation(client, planId, key === undefined ? {} : { cycle: key });
+    return byCycle ?? (key === undefined ? undefined : await consolidation(client, planId, { id: key }));
+  } catch (error) {
+    if (!(error instanceof QueryNotRegisteredError)) throw error;
+    return wholeRecordsOf(await planStatus(client, planId, { limit: 0 })).filter((c) => key === undefined || c.cycle === key || c.id === key).at(-1);
+  }
+}
+
+/** The record a summary stands for, whole. */
+export const recordOf = (client: Client, planId: string, summary: Pick<ConsolidationSummary, 'id' | 'cycle' | 'index'>): Promise<ConsolidationDetail | undefined> =>
+  consolidation(client, planId, { id: summary.id, ...(summary.cycle === undefined ? {} : { cycle: summary.cycle }), index: summary.index });
 
 /** gRPC's NOT_FOUND status: what fetching the history of an unknown workflow answers. */
 const GRPC_NOT_FOUND = 5;

@@ -5,18 +5,18 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
-import { Amend, Approve, Cancel, Consolidate, Extend, Review, SubmitReport, type PlanQuery } from '../model/actions';
+import { Amend, Approve, Cancel, Consolidate, ConsolidationQuery, Extend, Review, SubmitReport, type PlanQuery } from '../model/actions';
 import { documentNumber, planKey, planWorkflowId } from '../model/ids';
 import { zodErrorMap } from '../model/messages';
 import type { Plan } from '../model/plan';
 import {
-  amendUpdate, approveUpdate, assignmentStatusQuery, cancelUpdate, consolidateUpdate, extendUpdate, planStatusQuery, reviewUpdate,
-  submitReportUpdate,
+  amendUpdate, approveUpdate, assignmentStatusQuery, cancelUpdate, consolidateUpdate, consolidationQuery, extendUpdate, planStatusQuery,
+  reviewUpdate, submitReportUpdate,
 } from '../workflows/definitions';
 import type { planLifecycle } from '../workflows/plan-lifecycle';
 import { PLAN_ISSUER, PLAN_NUMBER, PLAN_OVERDUE, PLAN_STAGE } from '../workflows/search-attributes';
 import { LARGE_WORKFLOW_TASK_TIMEOUT } from '../workflows/task-timeouts';
-import type { AssignmentView, ConsolidationRecord, PlanStage, PlanView } from '../workflows/state';
+import type { AssignmentView, ConsolidationDetail, ConsolidationSummary, PlanStage, PlanView } from '../workflows/state';
 import { officialDecisions } from './calendar';
 
 export const DEFAULT_TASK_QUEUE = 'planflow';
@@ -120,8 +120,8 @@ export const approve = (client: Client, planId: string, input: Approve): Promise
 export const cancelPlan = (client: Client, planId: string, input: Cancel): Promise<PlanView> =>
   call(client, planId, () => handle(client, planId).executeUpdate(cancelUpdate, { args: [checked(Cancel, input)] }));
 
-/** Consolidates the lead office's open reporting rounds now; answers with the consolidations it made. */
-export const consolidateNow = (client: Client, planId: string, input: Consolidate): Promise<ConsolidationRecord[]> =>
+/** Consolidates the lead office's open reporting rounds now; answers with summaries of the consolidations it made. */
+export const consolidateNow = (client: Client, planId: string, input: Consolidate): Promise<ConsolidationSummary[]> =>
   call(client, planId, () => handle(client, planId).executeUpdate(consolidateUpdate, { args: [checked(Consolidate, input)] }));
 
 /** A leader's amendment in flight: reassign, add or remove an agency, or move a step's deadline. */
@@ -137,11 +137,18 @@ export const reviewReport = (client: Client, assignmentId: string, input: Review
 export const extendDeadline = (client: Client, assignmentId: string, input: Extend): Promise<AssignmentView> =>
   call(client, assignmentId, () => handle(client, assignmentId).executeUpdate(extendUpdate, { args: [checked(Extend, input)] }));
 
-
-/** A plan's status: from the running workflow, or from its result once it has ended. */
-/** A plan's counts and one page of its assignments (by default the first 500). */
+/** A plan's counts, one page of its assignments (by default the first 500) and summaries of its consolidations. */
 export async function planStatus(client: Client, planId: string, query?: PlanQuery): Promise<PlanView> {
   return call(client, planId, () => handle(client, planId).query(planStatusQuery, query));
+}
+
+/**
+ * One consolidation record whole (result, text, agencies included): by default the plan's newest; undefined when
+ * there is none. Plans started before consolidations were summarised (workflows/v1) answer no such query.
+ */
+export async function consolidation(client: Client, planId: string, query: ConsolidationQuery = {}): Promise<ConsolidationDetail | undefined> {
+  const checkedQuery = checked(ConsolidationQuery, query);
+  return (await call(client, planId, () => handle(client, planId).query(consolidationQuery, checkedQuery))) ?? undefined;
 }
 
 export const assignmentStatus = (client: Client, assignmentId: string): Promise<AssignmentView> =>

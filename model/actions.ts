@@ -116,3 +116,18 @@ export const PlanQuery = z.strictObject({
   agency: Id.optional(),
 });
 export type PlanQuery = z.input<typeof PlanQuery>;
+
+/** Records of one consolidation and cycle: the first, then one supplement per late report at most. */
+export const CONSOLIDATION_RECORDS_MAX = 100_000;
+
+/**
+ * Which consolidation record the consolidation query returns in full: of one consolidation (`id`) and/or one
+ * reporting cycle (`cycle`, e.g. `2027`), the `index`-th made (0: the first; supplements follow), by default the
+ * newest. Answers carry only summaries of consolidations: their texts name every missing commune.
+ */
+export const ConsolidationQuery = z.strictObject({
+  id: Id.optional(),
+  cycle: Id.optional(),
+  index: z.number().int().nonnegative().max(CONSOLIDATION_RECORDS_MAX).optional(),
+});
+export type ConsolidationQuery = z.infer<typeof ConsolidationQuery>;

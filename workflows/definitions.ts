@@ -2,19 +2,21 @@
 // synchronously before they enter history), Queries for snapshots, Signals for children reporting to parents and
 // for what parents and operators tell running work (amendments, official days off).
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Amend, Approve, Cancel, Consolidate, Extend, PlanQuery, Review, SubmitReport } from '../model/actions';
+import type { Amend, Approve, Cancel, Consolidate, ConsolidationQuery, Extend, PlanQuery, Review, SubmitReport } from '../model/actions';
 import type { OfficialBreak } from '../model/calendar';
 import type { StepAmendment } from './amendments';
-import type { AssignmentSummary, AssignmentView, ConsolidationRecord, Incident, PlanView } from './state';
+import type { AssignmentSummary, AssignmentView, ConsolidationDetail, ConsolidationSummary, Incident, PlanView } from './state';
 
 // Plan lifecycle.
 export const approveUpdate = defineUpdate<PlanView, [Approve]>('approve');
 export const cancelUpdate = defineUpdate<PlanView, [Cancel]>('cancel');
-/** Answers with the consolidations it triggered. */
-export const consolidateUpdate = defineUpdate<ConsolidationRecord[], [Consolidate]>('consolidate');
+/** Answers with summaries of the consolidations it triggered (their texts: consolidationQuery). */
+export const consolidateUpdate = defineUpdate<ConsolidationSummary[], [Consolidate]>('consolidate');
 export const amendUpdate = defineUpdate<PlanView, [Amend]>('amend');
 /** One page of assignments (default 500), with counts over all of them. */
 export const planStatusQuery = defineQuery<PlanView, [PlanQuery?]>('planStatus');
+/** One consolidation record whole (its text names every missing agency): null when there is none. */
+export const consolidationQuery = defineQuery<ConsolidationDetail | null, [ConsolidationQuery?]>('consolidation');
 
 // One agency's assignment.
 export const submitReportUpdate = defineUpdate<AssignmentView, [SubmitReport]>('submitReport');

@@ -19,20 +19,22 @@ import { FINAL_STATUSES, type IncidentKind, type PlanStage } from '../model/stat
 import { approversOf, assigneeFor, cycleOpensAt, PlanIndex, recipientIds, stepsOf, type StepSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
 import {
-  amendStepSignal, amendUpdate, approveUpdate, assignmentsChangedSignal, cancelUpdate, consolidateUpdate, incidentSignal, officialCalendarSignal,
-  planStatusQuery,
+  amendStepSignal, amendUpdate, approveUpdate, assignmentsChangedSignal, cancelUpdate, consolidateUpdate, consolidationQuery, incidentSignal,
+  officialCalendarSignal, planStatusQuery,
 } from './definitions';
 import { broadcast, BROADCAST_FROM, BROADCAST_PAGE, type BroadcastInput } from './broadcast';
 import { Mailroom, notification } from './notifications';
 import {
-  closeReady, inRound, pagedView, reportingWindowClosesAt, roundComplete, roundDueAt, roundKey, roundsOf, scorecards, validateAmend, validateApprove,
+  closeReady, inRound, reportingWindowClosesAt, roundComplete, roundDueAt, roundKey, roundsOf, scorecards, validateAmend, validateApprove,
   validateCancel, validateConsolidate, type Assigned, type Round,
 } from './plan-rules';
 import { planStep } from './plan-step';
+import { summarize } from './consolidation-summary';
+import { consolidationDetail, planView, recordUndeliverable } from './plan-view';
 import { PLAN_OVERDUE, PLAN_STAGE } from './search-attributes';
 import { events } from './sinks';
 import { LARGE_WORKFLOW_TASK_TIMEOUT } from './task-timeouts';
-import type { AssignmentSummary, ConsolidationRecord, PlanState, PlanView } from './state';
+import type { AssignmentSummary, ConsolidationRecord, ConsolidationSummary, PlanState, PlanView } from './state';
 import { checkSummary, IncidentSchema, INCIDENTS_KEPT, MAX_SUMMARIES_PER_SIGNAL, type PlanFacts } from './status-check';
 import * as v1 from './v1/plan-lifecycle';
 
@@ -59,7 +61,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   let index = PlanIndex.of(plan);
   const id = workflowInfo().workflowId;
   const planRef = noticePlan(plan, id);
-  const state: PlanState = { stage: 'awaiting-issue-approval', assignments: {}, consolidations: [], actions: [], undeliverable: [] };
+  const state: PlanState = { stage: 'awaiting-issue-approval', assignments: {}, consolidations: [], actions: [], undeliverable: [], undeliverableCount: 0 };
   const outbox: Notification[] = [];
   const decided = new Set<string>(); // assignments whose end the plan decided (reassigned, removed)
   const assigned: Assigned = new Map();
@@ -68,12 +70,12 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   let changes = 0;
   let searchAttributes = ''; // the stage and overdue count last written
   const mail = new Mailroom((n, reason) => {
-    state.undeliverable.push({ to: n.to.id, event: n.data.event, reason, at: Date.now() });
+    recordUndeliverable(state, [{ to: n.to.id, event: n.data.event, reason, at: Date.now() }]);
     changes++;
   });
-  // One page of assignments with counts over all (answers decide nothing, so replay is unaffected); Updates answer
-  // with a short page: a national plan's approval must fit in a workflow task's completion.
-  const view = (query?: PlanQuery): PlanView => ({ id, plan: { document: plan.document, number: planRef.number }, ...state, ...pagedView(state, query) });
+  // One page of assignments with counts over all, and summaries of consolidations (answers decide nothing, so replay
+  // is unaffected); Updates answer with a short page: a national plan's approval must fit in a workflow task's completion.
+  const view = (query?: PlanQuery): PlanView => planView({ id, plan: { document: plan.document, number: planRef.number } }, state, query);
   const answer = () => view({ limit: PLAN_PAGE.ofUpdates });
   const broadcasting: Promise<void>[] = []; // children sending plan-wide notices; the plan ends after them
   const tell = (ids: string[], event: string, data: Notification['data'], cycle?: string) => {
@@ -88,7 +90,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
       const input: BroadcastInput = { owner: id, plan: planRef, event, data, to: contacts.slice(i, i + BROADCAST_PAGE), cycle };
       broadcasting.push(executeChild(broadcast, { workflowId: broadcastWorkflowId(id, event, page), args: [input] }).then(
         (undelivered) => {
-          state.undeliverable.push(...undelivered);
+          recordUndeliverable(state, undelivered);
           if (undelivered.length) changes++;
         },
         (error: unknown) => incident('child-failed', `gửi thông báo ${event} (trang ${page}) không hoàn thành: ${error instanceof Error ? error.message : String(error)}`),
@@ -121,6 +123,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
 
   // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
   setHandler(planStatusQuery, view);
+  setHandler(consolidationQuery, (query) => consolidationDetail(state.consolidations, query));
   setHandler(approveUpdate, (input) => (approve(input), answer()), { validator: (input) => validateApprove(plan, state, input) });
   setHandler(cancelUpdate, (input) => (cancel(input), answer()), { validator: (input) => validateCancel(plan, state, input) });
   setHandler(consolidateUpdate, ({ by, id: only }) => consolidateNow(by, only), { validator: (input) => validateConsolidate(plan, state, input) });
@@ -229,13 +232,15 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     setStage('cancelled');
   }
 
-  function consolidateNow(by: string, only?: string): ConsolidationRecord[] {
+  function consolidateNow(by: string, only?: string): ConsolidationSummary[] {
     state.actions.push({ at: Date.now(), action: 'consolidate', by, note: only });
     // The open round of each of the office's consolidations: the earliest cycle not yet consolidated that has opened.
     const mine = rounds.filter((r) => r.consolidation.by === by && (!only || r.consolidation.id === only) && !consolidated(r) && opened(r));
     const due = [...new Map(mine.map((r) => [r.consolidation.id, r])).values()];
     changes++;
-    return due.map((r) => runRound(r, false));
+    const made = due.map((r) => runRound(r, false));
+    // Summaries only: each record names every missing commune; the consolidation query gives one whole.
+    return made.length ? summarize(state.consolidations).slice(-made.length) : [];
   }
 
   function amend(input: Amend): void {

@@ -81,6 +81,34 @@ export interface ConsolidationRecord {
   markdown: string;
 }
 
+/**
+ * What every answer carries of a consolidation record: counts and the first few missing agencies. Its text and
+ * lists name every commune of a national plan, so they come whole only from the consolidation query.
+ */
+export interface ConsolidationSummary {
+  id: string;
+  cycle?: string;
+  supplement: boolean;
+  at: number;
+  /** Its place among the records of its consolidation and cycle (0: the first, then its supplements). */
+  index: number;
+  /** Agencies expected to report in its round. */
+  expected: number;
+  /** Agencies whose reports it includes. */
+  reported: number;
+  /** Agencies that had not reported. */
+  missing: number;
+  /** The first few of those by name, for listings (the rest are counted in `missing`). */
+  missingNames: string[];
+}
+
+/** The consolidation query's answer: one whole record, and where it stands among its round's records. */
+export interface ConsolidationDetail extends ConsolidationRecord {
+  index: number;
+  /** Records of its consolidation and cycle so far. */
+  count: number;
+}
+
 /** Something that could not be applied (a malformed status signal, a failed child, data the code could not use). */
 export interface Incident {
   at: number;
@@ -103,12 +131,25 @@ export interface PlanState {
   assignments: Record<string, AssignmentSummary>;
   consolidations: ConsolidationRecord[];
   actions: ActionRecord[];
+  /** Bounded like incidents: the newest few (one a refused address, whatever their number) and how many in all. */
   undeliverable: Undelivered[];
+  undeliverableCount: number;
 }
 
-export interface PlanView extends PlanState {
+/**
+ * What the plan answers (status query, Update results, its result): counts over everything, and of what grows with
+ * its communes or its life only one page or the newest few, so no answer grows with them.
+ */
+export interface PlanView extends Omit<PlanState, 'consolidations' | 'actions'> {
   id: string;
   plan: Pick<Plan, 'document'> & { number: string };
+  /** Summaries of the newest consolidation records, oldest first; the records themselves come from the consolidation query. */
+  consolidations: ConsolidationSummary[];
+  /** Consolidation records in all. */
+  consolidationCount: number;
+  /** The newest actions on the plan, oldest first (the store's audit log keeps every one). */
+  actions: ActionRecord[];
+  actionCount: number;
   /** Over all assignments. */
   scorecard: Scorecard;
   /** Per step, over all its assignments and cycles: bounded by the plan's steps. */

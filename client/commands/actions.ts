@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { IndicatorValue } from '../../model/actions';
 import { DateArg, USAGE_ERROR, act, checkInput, collect, langOfCommand } from '../args';
 import { withClient } from '../connect';
-import { formatAssignment, formatPlan } from '../format';
-import { startedPlan } from '../plan-source';
+import { consolidationKey, formatAssignment, formatConsolidation, formatPlan } from '../format';
+import { recordOf, startedPlan } from '../plan-source';
 import {
   amendPlan, approve, cancelPlan, consolidateNow, extendDeadline, reviewReport, submitReport,
 } from '../planflow';
@@ -133,8 +133,10 @@ export function consolidateCommand(program: Command): void {
     .argument(...PLAN_ID)
     .requiredOption(...asOption('mã cơ quan chủ trì tổng hợp'))
     .action(act((id: string, options: { as: string }) => withClient(async (client) => {
+      // The answer summarises what was made; each text (which names every missing commune) is read whole on its own.
       const made = await consolidateNow(client, id, { by: options.as });
-      out(made.length ? made.map((c) => c.markdown).join('\n') : 'Không có kỳ báo cáo nào đang chờ tổng hợp.');
+      const records = await Promise.all(made.map((c) => recordOf(client, id, c)));
+      out(made.length ? records.map((r, i) => (r ? formatConsolidation(r) : consolidationKey(made[i]!))).join('\n\n') : 'Không có kỳ báo cáo nào đang chờ tổng hợp.');
       return 0;
     })));
 }

@@ -1,17 +1,18 @@
 // `planflow start FILE [--rebase today|DATE]`, `planflow status ID [--step|--status|--agency|--offset|--limit] [--json]`,
-// `planflow list [--json]`.
+// `planflow status ID --consolidation ID[/CYCLE][#N] [--json]`, `planflow list [--json]`.
+import { QueryNotRegisteredError, type Client } from '@temporalio/client';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { PLAN_PAGE, PlanQuery } from '../../model/actions';
+import { ConsolidationQuery, PLAN_PAGE, PlanQuery } from '../../model/actions';
 import { civilDateAt } from '../../model/calendar/civil-date';
 import { AssignmentStatus, STAGE_LABELS } from '../../model/status';
 import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, langOfCommand, readText } from '../args';
 import { withClient } from '../connect';
 import * as lazy from '../lazy';
-import { formatAssignment, formatPlan, RUN_STATES } from '../format';
+import { formatAssignment, formatConsolidation, formatPlan, RUN_STATES } from '../format';
 import { startedPlan } from '../plan-source';
 import { operatorSubject } from '../operator';
-import { assignmentStatus, checkPlanInputSize, DEFAULT_TASK_QUEUE, listPlans, planStatus, startPlan } from '../planflow';
+import { assignmentStatus, checkPlanInputSize, consolidation, DEFAULT_TASK_QUEUE, listPlans, planStatus, PlanflowError, startPlan } from '../planflow';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 const RebaseDate = z.union([z.literal('today'), DateArg]);
@@ -52,13 +53,35 @@ interface StatusOptions {
   agency?: string;
   offset?: string;
   limit?: string;
+  consolidation?: string;
 }
 
 /** The options as a plan query; the keys are the options people typed, so problems read `--limit: …`. */
 const StatusQuery = z.object({
   step: PlanQuery.shape.step, status: PlanQuery.shape.status, agency: PlanQuery.shape.agency,
   offset: z.coerce.number().pipe(PlanQuery.shape.offset.unwrap()).optional(), limit: z.coerce.number().pipe(PlanQuery.shape.limit.unwrap()).optional(),
-}).transform((o) => ({ step: o.step, status: o.status, agency: o.agency, offset: o.offset, limit: o.limit }));
+  consolidation: z.string().max(200).regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?(#\d{1,6})?$/, 'cần dạng MÃ, MÃ/KỲ hoặc MÃ/KỲ#N (ví dụ tong-hop-huyen/2027#1)').optional()
+    .transform((key) => key && consolidationQuery(key)).pipe(ConsolidationQuery.optional()),
+}).transform((o) => ({ query: { step: o.step, status: o.status, agency: o.agency, offset: o.offset, limit: o.limit }, consolidation: o.consolidation }));
+
+/** `tong-hop-huyen/2027#1` as the consolidation query `{ id, cycle, index }`, as `planflow status` lists it. */
+function consolidationQuery(key: string): ConsolidationQuery {
+  const [path = '', index] = key.split('#');
+  const [consolidationId, cycle] = path.split('/');
+  return { id: consolidationId, ...(cycle ? { cycle } : {}), ...(index ? { index: Number(index) } : {}) };
+}
+
+/** One consolidation record whole, from the plan's consolidation query. */
+async function showConsolidation(client: Client, planId: string, query: ConsolidationQuery, json?: boolean): Promise<number> {
+  const record = await consolidation(client, planId, query).catch((error: unknown) => {
+    // An assignment, or a plan started before this query existed (workflows/v1: `render consolidation` reads those).
+    if (error instanceof QueryNotRegisteredError) throw new PlanflowError('no-consolidation-query', `"${planId}" không trả lời truy vấn tổng hợp: cần mã một kế hoạch; kế hoạch cũ: planflow render consolidation ${planId} --docx TỆP`);
+    throw error;
+  });
+  if (!record) throw new PlanflowError('no-consolidation', `Kế hoạch chưa có lần tổng hợp "${query.id ?? ''}${query.cycle ? `/${query.cycle}` : ''}"${query.index === undefined ? '' : ` thứ ${query.index}`}.`);
+  out(json ? JSON.stringify(record, null, 2) : formatConsolidation(record));
+  return 0;
+}
 
 export function statusCommand(program: Command): void {
   program.command('status')
@@ -69,10 +92,12 @@ export function statusCommand(program: Command): void {
     .option('--agency <MÃ-ĐƠN-VỊ>', 'kế hoạch: chỉ liệt kê công việc của một đơn vị')
     .option('--offset <N>', 'kế hoạch: bỏ qua N công việc đầu (xem trang tiếp)')
     .option('--limit <N>', `kế hoạch: số công việc liệt kê (mặc định ${PLAN_PAGE.default}, tối đa ${PLAN_PAGE.max})`)
+    .option('--consolidation <MÃ[/KỲ][#N]>', 'kế hoạch: toàn văn một lần tổng hợp (mã đợt tổng hợp, kỳ báo cáo, lần thứ N trong kỳ; mặc định lần gần nhất)')
     .option(...JSON_OPTION)
     .action(act((id: string, options: StatusOptions, command: Command) => withClient(async (client) => {
       const query = checkInput(StatusQuery, options, langOfCommand(command));
       if (!query) return USAGE_ERROR;
+      if (query.consolidation) return showConsolidation(client, id, query.consolidation, options.json);
       const type = (await client.workflow.getHandle(id).describe()).type;
       if (type === 'assignment') {
         const view = await assignmentStatus(client, id);
@@ -80,7 +105,7 @@ export function statusCommand(program: Command): void {
         return 0;
       }
       // The plan it was started with (to name its steps) is read while the plan answers its query.
-      const [view, plan] = await Promise.all([planStatus(client, id, query), options.json ? undefined : startedPlan(client, id)]);
+      const [view, plan] = await Promise.all([planStatus(client, id, query.query), options.json ? undefined : startedPlan(client, id)]);
       out(options.json ? JSON.stringify(view, null, 2) : formatPlan(view, plan));
       return 0;
     })));

@@ -6,8 +6,8 @@ import type { Command } from 'commander';
 import { act, langOfCommand, readText } from '../args';
 import { withClient } from '../connect';
 import * as lazy from '../lazy';
-import { consolidationsOf, pickConsolidation, startedPlan, type ConsolidationEntry } from '../plan-source';
-import { planStatus, PlanflowError } from '../planflow';
+import { startedPlan, wholeConsolidation, type ConsolidationEntry } from '../plan-source';
+import { PlanflowError } from '../planflow';
 
 const DOCX = ['--docx <TỆP>', 'tệp .docx sẽ ghi ra'] as const;
 const out = (line: string) => void process.stdout.write(`${line}\n`);
@@ -47,7 +47,7 @@ export function renderCommand(program: Command): void {
 
 /** The Báo cáo tổng hợp of a plan's newest consolidation (of one cycle, if given), from the running or ended plan. */
 export async function consolidationDocx(client: Client, planId: string, cycle?: string): Promise<{ entry: ConsolidationEntry; docx: Buffer }> {
-  const entry = pickConsolidation(consolidationsOf(await planStatus(client, planId)), cycle);
+  const entry = await wholeConsolidation(client, planId, cycle);
   if (!entry) {
     throw new PlanflowError('no-consolidation', cycle ? `Kế hoạch chưa có báo cáo tổng hợp kỳ "${cycle}".` : 'Kế hoạch chưa có báo cáo tổng hợp nào.');
   }

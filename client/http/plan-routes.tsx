@@ -10,7 +10,7 @@ import { PlanPage, PlansPage } from './pages/plan';
 import { page } from './render';
 import { personOf, refusalPage, signedIn, unlisted } from './guards';
 import { overdueList, stepProgress } from './dashboard';
-import { startedPlan } from '../plan-source';
+import { startedPlan, wholeConsolidation } from '../plan-source';
 import type { Client } from '@temporalio/client';
 
 const TITLES = { vi: { plans: 'Kế hoạch', plan: 'Kế hoạch' }, en: { plans: 'Plans', plan: 'Plan' } };
@@ -53,7 +53,9 @@ export function planRoutes(deps: PortalDeps, acting: Acting): Hono<AppEnv> {
       const view = await planStatus(deps.temporal, id);
       const audit = await deps.store.audit.forSubject(id, 50);
       const figures = await dashboardFigures(deps, deps.temporal, id, view.issuedOn);
-      const body = <PlanPage lang={c.var.lang} csrf={c.var.csrf} view={view} audit={audit} {...figures} error={error} />;
+      // Answers carry consolidation summaries; the newest text is read whole, one record (it names every missing commune).
+      const latest = view.consolidations.length ? await wholeConsolidation(deps.temporal, id) : undefined;
+      const body = <PlanPage lang={c.var.lang} csrf={c.var.csrf} view={view} audit={audit} {...figures} latest={latest} error={error} />;
       return page(c, `${TITLES[c.var.lang].plan} ${view.plan.number}`, body, error ? 403 : 200);
     } catch (e) {
       if (e instanceof PlanflowError) return refusalPage(c, { ok: false, status: 404, code: e.code, message: 'Không tìm thấy kế hoạch này.' });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { stringify } from 'yaml';
+import { consolidateNow } from '../../client/planflow';
 import { assignmentWorkflowId, planKey, planWorkflowId } from '../../model/ids';
 import type { Plan } from '../../model/plan';
 import { seedDirectoryFromPlan } from '../../store/seed';
@@ -133,4 +134,12 @@ it('runs from the file to a report accepted on time, each person acting as thems
   expect({ doneOnTime, doneLate, late, waiting }).toEqual({ doneOnTime: '1', doneLate: '0', late: '0', waiting: '0' });
   await lead.getByText(/^1\/\d+ xã đã báo cáo$/).waitFor();
   await check(lead, 'plan-dashboard');
+
+  // The office consolidates: the page lists the report as a summary and shows the newest one's text in full.
+  const [made] = await consolidateNow(worker.env().client, planId, { by: 'phong-ldtbxh-dt' });
+  await lead.reload();
+  await lead.getByText(new RegExp(`tong-hop-huyen-2021 — .*: 1/${made!.expected} đơn vị đã báo cáo, ${made!.expected - 1} đơn vị chưa báo cáo`)).waitFor();
+  await lead.getByRole('heading', { name: 'Toàn văn lần tổng hợp gần nhất: tong-hop-huyen-2021' }).waitFor();
+  expect(await lead.locator('pre').textContent()).toContain('1/' + made!.expected + ' đơn vị đã báo cáo');
+  await check(lead, 'plan-consolidated');
 }, 180_000);

@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderEmail, TEMPLATES } from '../../activities/email/templates';
 import { buildProgram } from '../../client/commands';
-import { formatAssignment, formatPlan, RUN_STATES } from '../../client/format';
+import { formatAssignment, formatConsolidation, formatPlan, RUN_STATES } from '../../client/format';
 import { translateError } from '../../client/program';
-import { consolidate } from '../../model/consolidate';
+import { consolidate, consolidatedMarkdown } from '../../model/consolidate';
 import { loadPlanText } from '../../model/load';
 import type { Notification, NotificationData, NotificationEvent } from '../../model/notifications';
 import type { Plan } from '../../model/plan';
 import { consolidatedReport } from '../../model/report';
 import { scorecard } from '../../model/status';
 import { loadConfig } from '../../worker/config';
+import { summarize } from '../../workflows/consolidation-summary';
 import type { AssignmentView, PlanView } from '../../workflows/state';
 import { EXAMPLES_DIR } from '../helpers/files';
 
@@ -175,12 +176,18 @@ describe('the CLI in Vietnamese', () => {
     const assignment = { id: 'plan/292-KH-UBND/2019/clause-7/xa-thanh-an', stepId: 'clause-7', agencyId: 'xa-thanh-an', agencyName: 'UBND xã Thanh An', status: 'returned' as const, lastDay: '2021-11-19', remindersSent: 2, escalationLevel: 1 };
     const view: PlanView = {
       id: 'plan/292-KH-UBND/2019', plan: { document: dienBien.document, number: '292/KH-UBND' }, stage: 'in-progress', issuedOn: '2019-02-22',
-      assignments: { [assignment.id]: assignment }, consolidations: [{ id: 'tong-hop', supplement: false, included: ['xa-thanh-an'], at: 0, result, markdown: '' }], actions: [], undeliverable: [],
+      assignments: { [assignment.id]: assignment }, consolidations: summarize([{ id: 'tong-hop', supplement: false, at: 0, result }]), consolidationCount: 1,
+      actions: [], actionCount: 0, undeliverable: [], undeliverableCount: 0,
       scorecard: scorecard(['returned']), byAgency: {},
     };
     const text = formatPlan(view, dienBien);
     expect(text).toContain('UBND xã Thanh An — Nhiệm vụ 7: UBND các xã xây dựng kế hoạch');
+    expect(text).toContain('Tổng hợp: 1/2 đơn vị đã báo cáo; chưa báo cáo: UBND xã Na Ư');
     expectNoLeak('status', text);
+    const markdown = consolidatedMarkdown({ number: '292/KH-UBND', title: dienBien.document.title }, 'Phòng LĐTB&XH', ['UBND huyện'], result);
+    const whole = formatConsolidation({ id: 'tong-hop', supplement: false, at: 0, result, included: ['xa-thanh-an'], markdown, index: 0, count: 1 });
+    expect(whole).toContain('UBND xã Na Ư');
+    expectNoLeak('status --consolidation', whole);
     expect(RUN_STATES.RUNNING).toBe('đang chạy');
     const assignmentView = {
       id: assignment.id, status: 'submitted', lastDay: '2021-11-19', remindersSent: 0, escalationLevel: 0,

@@ -12,7 +12,7 @@ function state(n: number): PlanState {
     ...Array.from({ length: n }, (_, i) => summary(i, 'bao-cao', i % 3 === 0 ? 'overdue' : 'not-due')),
     ...Array.from({ length: 10 }, (_, i) => summary(i, 'ke-hoach', 'done-on-time')),
   ];
-  return { stage: 'in-progress', assignments: Object.fromEntries(all.map((a) => [a.id, a])), consolidations: [], actions: [], undeliverable: [] };
+  return { stage: 'in-progress', assignments: Object.fromEntries(all.map((a) => [a.id, a])), consolidations: [], actions: [], undeliverable: [], undeliverableCount: 0 };
 }
 
 test('10,598 communes: counts over all, a page of 500, per-agency scorecards only for that page', () => {

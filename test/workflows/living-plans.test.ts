@@ -5,8 +5,9 @@ import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import {
-  amendPlan, approve, cancelPlan, consolidateNow, extendDeadline, planStatus, reviewReport, startPlan, submitReport,
+  amendPlan, approve, cancelPlan, consolidateNow, consolidation, extendDeadline, planStatus, reviewReport, startPlan, submitReport,
 } from '../../client/planflow';
+import { recordOf } from '../../client/plan-source';
 import { addDays, civilDateAt, instantAt } from '../../model/calendar';
 import { assignmentWorkflowId, cycleWorkflowId, stepWorkflowId } from '../../model/ids';
 import type { Notification } from '../../model/notifications';
@@ -103,20 +104,24 @@ test('3. every cycle is consolidated with who is missing; a late acceptance give
     await submitReport(client, cycleId(planId, early, year), { by: early, text: 'Đã thực hiện.', values: { 'tre-em-tiep-can-dich-vu': { numerator: 8, denominator: 10 } } });
     await reviewReport(client, cycleId(planId, early, year), { by: LEAD, decision: 'accept' });
     const first = await skipUntil(client, planId, (v) => v.consolidations.length > 0);
-    expect(first.consolidations[0]).toMatchObject({ id: 'tong-hop-huyen', cycle: `${year}`, supplement: false, included: [early] });
-    expect(first.consolidations[0]!.result.missing).toHaveLength(1);
+    // Answers carry a summary; the record itself, with who it includes and who is missing, comes from its own query.
+    expect(first.consolidations[0]).toMatchObject({ id: 'tong-hop-huyen', cycle: `${year}`, supplement: false, index: 0, expected: 2, reported: 1, missing: 1 });
+    const firstRecord = await consolidation(client, planId, { id: 'tong-hop-huyen', cycle: `${year}`, index: 0 });
+    expect(firstRecord).toMatchObject({ supplement: false, included: [early], index: 0, count: 1 });
+    expect(firstRecord!.result.missing).toHaveLength(1);
     await submitReport(client, cycleId(planId, tardy, year), { by: tardy, text: 'Nộp muộn.', values: { 'tre-em-tiep-can-dich-vu': { numerator: 5, denominator: 10 } } });
     await reviewReport(client, cycleId(planId, tardy, year), { by: LEAD, decision: 'accept' });
     const supplemented = await skipUntil(client, planId, (v) => v.consolidations.some((c) => c.supplement), DAY / 4);
-    expect(supplemented.consolidations.find((c) => c.supplement)).toMatchObject({ cycle: `${year}`, included: [early, tardy] });
+    expect(supplemented.consolidations.find((c) => c.supplement)).toMatchObject({ cycle: `${year}`, index: 1, reported: 2, missing: 0 });
+    expect(await consolidation(client, planId, { cycle: `${year}` })).toMatchObject({ supplement: true, included: [early, tardy], index: 1, count: 2 });
     const reports = sentBy(recorded, planId).filter((n) => n.data.event === 'consolidated-report');
     expect(reports.map((n) => n.to.id)).toEqual(['ubnd-huyen', 'ubnd-huyen']);
     // The next cycle, consolidated on request before anyone reported: the Update answers with it.
     await sleepUntil(env(), instantAt(`${year + 1}-01-05`));
     const made = await consolidateNow(client, planId, { by: LEAD });
     expect(made).toHaveLength(1);
-    expect(made[0]).toMatchObject({ cycle: `${year + 1}`, supplement: false, included: [] });
-    expect(made[0]!.markdown).toContain('chưa có đơn vị nào gửi báo cáo');
+    expect(made[0]).toMatchObject({ cycle: `${year + 1}`, supplement: false, reported: 0 });
+    expect((await recordOf(client, planId, made[0]!))!.markdown).toContain('chưa có đơn vị nào gửi báo cáo');
     await endPlan(client, planId);
   }));
 

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { overBounds, treeStats } from '../../bench/history';
 import { basePlan, communeId, LEADER, REPORT_STEP, REVIEWER, scalePlan } from '../../bench/plans';
 import { inPool, until } from '../../bench/pool';
-import { approve, planStatus, reviewReport, submitReport, startPlan } from '../../client/planflow';
+import { approve, consolidation, planStatus, reviewReport, submitReport, startPlan } from '../../client/planflow';
 import { civilDateAt } from '../../model/calendar';
 import { assignmentWorkflowId } from '../../model/ids';
 import { recipientIds } from '../../model/work';
@@ -24,6 +24,8 @@ const KB = 1024;
 /** Temporal's limits (50,000 events, 2 MB payloads) with room: a run that nears them at 2,000 fails at 10,598. */
 const BOUNDS = { historyEvents: 10_000, signalsPerRun: 5_000, payloadBytes: 512 * KB };
 const ANSWER_BYTES = 512 * KB;
+/** An answer without its page: the plan's counts and summaries, the same at 20 communes as at 10,598. */
+const UNPAGED_BYTES = 16 * KB;
 
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -71,11 +73,21 @@ test(`a plan for ${COMMUNES} communes, half reporting through the client, closes
     console.log(`national: the status answer's parts in bytes ${JSON.stringify(parts)}`);
     expect(before.stage).toBe('awaiting-close-approval');
     expect(before.scorecard.counts).toMatchObject({ 'done-on-time': ACCEPTED, returned: SUBMITTED - ACCEPTED, overdue: COMMUNES - SUBMITTED });
-    const consolidation = Object.values(before.consolidations)[0]!;
-    expect(consolidation.included).toHaveLength(ACCEPTED);
-    expect(consolidation.result.missing).toHaveLength(COMMUNES - ACCEPTED);
-
-    answers['approve close'] = bytes(await approve(client, planId, { by: LEADER, stage: 'close' }));
+    // Answers summarise the consolidation; its record, naming every missing commune, comes whole from its own query.
+    const summary = before.consolidations[0]!;
+    expect(summary).toMatchObject({ expected: COMMUNES, reported: ACCEPTED, missing: COMMUNES - ACCEPTED });
+    const whole = (await consolidation(client, planId, { id: summary.id }))!;
+    expect(whole.included).toHaveLength(ACCEPTED);
+    expect(whole.result.missing).toHaveLength(COMMUNES - ACCEPTED);
+    expect(whole.markdown).toContain(plan.agencies.find((a) => a.id === communeId(COMMUNES - 1))!.name);
+    console.log(`national: the consolidation query's whole record: ${bytes(whole)} bytes`);
+    const closing = await approve(client, planId, { by: LEADER, stage: 'close' });
+    answers['approve close'] = bytes(closing);
+    // Beyond its page of assignments (and their agencies' scorecards), no answer grows with the communes.
+    const unpaged = { 'status (default page)': before, 'status (no page)': await planStatus(client, planId, { limit: 0 }), 'approve close': closing };
+    const beyondPage = Object.entries(unpaged).map(([name, answer]) => [name, bytes({ ...answer, assignments: {}, byAgency: {} })] as const);
+    console.log(`national: answers beyond their page in bytes ${JSON.stringify(Object.fromEntries(beyondPage))}`);
+    expect(beyondPage.filter(([, size]) => size > UNPAGED_BYTES)).toEqual([]);
     await until(`${planId} ended`, async () => (await client.workflow.getHandle(planId).describe()).status.name !== 'RUNNING', 5 * 60_000);
     const closed = await planStatus(client, planId);
     expect(closed.stage).toBe('closed');

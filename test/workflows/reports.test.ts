@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import mammoth from 'mammoth';
 import { consolidationDocx } from '../../client/commands/render';
 import {
-  approve, cancelPlan, consolidateNow, extendDeadline, planStatus, reviewReport, startPlan,
+  approve, cancelPlan, consolidateNow, consolidation, extendDeadline, planStatus, reviewReport, startPlan,
   submitReport,
 } from '../../client/planflow';
 import { addWorkingDays, civilDateAt, deadlineInstant, noticeSchedule } from '../../model/calendar';
@@ -113,7 +113,8 @@ test('consolidation sums numerators and denominators, compares with 70% and 90%,
       await reviewReport(client, ids[i]!, { by: 'phong-ldtbxh', decision: 'accept' });
     }
     const status = await waitForConsolidation(client, planId);
-    const result = status.consolidations.find((c) => c.id === 'tong-hop-huyen')!.result;
+    expect(status.consolidations.find((c) => c.id === 'tong-hop-huyen')).toMatchObject({ expected: 4, reported: 3, missing: 1 });
+    const { result } = (await consolidation(client, planId, { id: 'tong-hop-huyen' }))!;
     const reach = result.indicators[0]!;
     expect(reach).toMatchObject({ numerator: 400, denominator: 600 }); // 66.7%, not the 58.3% mean of 75/90/10
     expect(reach.value).toBeCloseTo(66.67, 1);
@@ -128,6 +129,9 @@ test('consolidation sums numerators and denominators, compares with 70% and 90%,
     expect(entry).toMatchObject({ id: 'tong-hop-huyen', supplement: false });
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     expect((await mammoth.extractRawText({ buffer: docx })).value).toContain('66,7% (400/600)');
+    // `--cycle` (and the portal's `?cycle=`) names a cycle or, for one-off reporting, the consolidation itself.
+    expect((await consolidationDocx(client, planId, 'tong-hop-huyen')).entry).toMatchObject({ id: 'tong-hop-huyen', at: entry.at });
+    await expect(consolidationDocx(client, planId, '2031')).rejects.toMatchObject({ code: 'no-consolidation' });
     await approve(client, planId, { by: 'chu-tich-ubnd-huyen', stage: 'close' });
     await endedPlan(client, planId);
     await recordHistory(client, planId, 'v2-plan-consolidated-and-closed');

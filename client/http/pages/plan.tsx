@@ -3,12 +3,15 @@
 // waits for one. The list of plans and the start form for coordinators.
 import { pendingApproval } from '../../../model/status';
 import type { RecordedAudit } from '../../../store/audit';
-import type { PlanView } from '../../../workflows/state';
+import type { ConsolidationSummary, PlanView } from '../../../workflows/state';
+import { consolidationsOf, type ConsolidationEntry } from '../../plan-source';
 import type { PlanListing } from '../../planflow';
 import type { OverdueRow, StepProgress } from '../dashboard';
 import { formatDate, type Lang } from '../i18n';
 import { stageLabel } from '../labels';
 import { CsrfField } from '../layout';
+
+type Counts = Pick<ConsolidationSummary, 'reported' | 'expected' | 'missing'>;
 
 const WORDS = {
   vi: {
@@ -21,6 +24,9 @@ const WORDS = {
     cycle: 'Kỳ', overdue: 'Nhiệm vụ quá hạn', overdueCount: (shown: number, total: number) => (shown < total ? `(${shown} trên tổng số ${total})` : `(${total})`),
     documents: 'Văn bản', planDocx: 'Kế hoạch (.docx, để văn thư cho số và trình ký)', reportDocx: 'tải .docx', supplement: 'bổ sung',
     incidents: 'Sự cố ghi nhận', incidentsHint: 'Dữ liệu hệ thống không áp dụng được; đề nghị bộ phận quản trị planflow kiểm tra.',
+    latestText: 'Toàn văn lần tổng hợp gần nhất',
+    consolidatedCounts: (c: Counts) => `${c.reported}/${c.expected} đơn vị đã báo cáo${c.missing ? `, ${c.missing} đơn vị chưa báo cáo` : ''}`,
+    consolidationsListed: (shown: number, total: number) => `${total} lần tổng hợp; liệt kê ${shown} lần gần nhất.`,
     lastDay: 'Hạn cuối', lateBy: 'Quá hạn', reportedHead: 'Đã báo cáo', lateDays: (n: number) => `${n} ngày làm việc`, noOverdue: 'Không có nhiệm vụ nào quá hạn.', unavailable: 'Chưa lấy được số liệu từ máy chủ quy trình.',
   },
   en: {
@@ -33,6 +39,9 @@ const WORDS = {
     cycle: 'Cycle', overdue: 'Overdue assignments', overdueCount: (shown: number, total: number) => (shown < total ? `(${shown} of ${total})` : `(${total})`),
     documents: 'Documents', planDocx: 'The plan (.docx, for numbering and signature)', reportDocx: 'download .docx', supplement: 'supplement',
     incidents: 'Incidents', incidentsHint: 'Data the system could not apply; ask the planflow operators to check.',
+    latestText: 'The newest consolidated report in full',
+    consolidatedCounts: (c: Counts) => `${c.reported}/${c.expected} agencies reported${c.missing ? `, ${c.missing} have not` : ''}`,
+    consolidationsListed: (shown: number, total: number) => `${total} consolidations; the newest ${shown} listed.`,
     lastDay: 'Last day', lateBy: 'Overdue by', reportedHead: 'Reported', lateDays: (n: number) => `${n} working days`, noOverdue: 'No assignment is overdue.', unavailable: 'The figures are not available from the workflow server.',
   },
 };
@@ -86,6 +95,8 @@ export interface PlanPageProps {
   progress: StepProgress[] | undefined;
   overdue: { rows: OverdueRow[]; total: number } | undefined;
   agencyNames: Map<string, string>;
+  /** The newest consolidation record whole (answers carry summaries only); undefined when there is none. */
+  latest?: ConsolidationEntry;
   error?: string;
 }
 
@@ -93,6 +104,8 @@ export const PlanPage = (props: PlanPageProps) => {
   const w = WORDS[props.lang];
   const { view } = props;
   const approval = pendingApproval(view.stage);
+  const consolidations = consolidationsOf(view);
+  const consolidationCount = view.consolidationCount ?? consolidations.length;
   const documents = `/plans/${encodeURIComponent(view.id)}/documents`;
   return (
     <>
@@ -136,12 +149,24 @@ export const PlanPage = (props: PlanPageProps) => {
       <h2>{w.documents}</h2>
       <ul><li><a href={`${documents}/ke-hoach.docx`}>{w.planDocx}</a></li></ul>
       <h2>{w.consolidated}</h2>
-      {Object.values(view.consolidations).length ? Object.values(view.consolidations).map((c) => (
+      {consolidations.length ? (
         <>
-          <h3>{c.id}{c.cycle ? ` (${c.cycle})` : ''}{c.supplement ? ` — ${w.supplement}` : ''} — {formatDate(new Date(c.at))} · <a href={`${documents}/bao-cao-tong-hop.docx?cycle=${encodeURIComponent(c.cycle ?? c.id)}`}>{w.reportDocx}</a></h3>
-          <pre>{c.markdown}</pre>
+          {consolidationCount > consolidations.length ? <p>{w.consolidationsListed(consolidations.length, consolidationCount)}</p> : null}
+          <ul>
+            {consolidations.map((c) => (
+              <li>
+                {c.id}{c.cycle ? ` (${c.cycle})` : ''}{c.supplement ? ` — ${w.supplement}` : ''} — {formatDate(new Date(c.at))}: {w.consolidatedCounts(c)} · <a href={`${documents}/bao-cao-tong-hop.docx?cycle=${encodeURIComponent(c.cycle ?? c.id)}`}>{w.reportDocx}</a>
+              </li>
+            ))}
+          </ul>
+          {props.latest?.markdown ? (
+            <>
+              <h3>{w.latestText}: {props.latest.id}{props.latest.cycle ? ` (${props.latest.cycle})` : ''}</h3>
+              <pre>{props.latest.markdown}</pre>
+            </>
+          ) : null}
         </>
-      )) : <p>{w.none}</p>}
+      ) : <p>{w.none}</p>}
       {view.incidents?.count ? (
         <>
           <h2>{w.incidents} ({view.incidents.count})</h2>

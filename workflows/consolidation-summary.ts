@@ -5,8 +5,8 @@ import type { ConsolidationRecord, ConsolidationSummary } from './state';
 /** Missing agencies a summary names; the consolidation query names every one. */
 export const MISSING_NAMED = 5;
 
-/** A record's round: its consolidation and reporting cycle. */
-export const roundOf = (r: { id: string; cycle?: string }) => `${r.id}/${r.cycle ?? ''}`;
+/** A record's round, its consolidation and reporting cycle: the same key as plan-rules' `roundKey` of the round. */
+export const roundOf = (r: { id: string; cycle?: string }) => `${r.id}${r.cycle ? `/${r.cycle}` : ''}`;
 
 /** Every record summarised, oldest first, numbered within its consolidation and cycle (0: the first, then supplements). */
 export function summarize(records: Pick<ConsolidationRecord, 'id' | 'cycle' | 'supplement' | 'at' | 'result'>[]): ConsolidationSummary[] {

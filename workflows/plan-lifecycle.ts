@@ -29,7 +29,7 @@ import {
   validateCancel, validateConsolidate, type Assigned, type Round,
 } from './plan-rules';
 import { planStep } from './plan-step';
-import { summarize } from './consolidation-summary';
+import { roundOf, summarize } from './consolidation-summary';
 import { consolidationDetail, planView, recordUndeliverable } from './plan-view';
 import { PLAN_OVERDUE, PLAN_STAGE } from './search-attributes';
 import { events } from './sinks';
@@ -294,7 +294,7 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
     }
   }
 
-  const consolidated = (r: Round) => state.consolidations.some((c) => !c.supplement && roundKey({ consolidation: c, cycle: c.cycle ? { key: c.cycle } : undefined }) === roundKey(r));
+  const consolidated = (r: Round) => state.consolidations.some((c) => !c.supplement && roundOf(c) === roundKey(r));
   const opensAt = (r: Round) => r.cycle && cycleOpensAt(r.cycle, state.issuedOn!, plan.reminderPolicy.officeHours.start);
   const opened = (r: Round) => !r.cycle || opensAt(r)! <= Date.now();
   const expectedIn = (r: Round) => r.stepIds.reduce((n, stepId) => n + (assigned.get(stepId)?.size ?? 0), 0);

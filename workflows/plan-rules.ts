@@ -5,6 +5,7 @@ import { addWorkingDays, civilDateAt, deadlineInstant, formatVietnamese, instant
 import type { Consolidation, Plan } from '../model/plan';
 import { FINAL_STATUSES, STAGE_LABELS, pendingApproval, scorecard, type Scorecard } from '../model/status';
 import { approversOf, cyclesOf, type StepCycle, type StepSpec } from '../model/work';
+import { roundOf } from './consolidation-summary';
 import { parseInput, reject } from './rejection';
 import type { AssignmentSummary, PlanState, PlanView } from './state';
 
@@ -141,7 +142,7 @@ export function closeReady(plan: Plan, state: PlanState, steps: StepSpec[], roun
   const all = Object.values(state.assignments);
   const cyclesOpened = steps.every((s) => !s.cycles || s.cycles.every((c) => all.some((a) => a.stepId === s.stepId && a.cycle === c.key)));
   if (!cyclesOpened) return false;
-  if (rounds.length) return rounds.every((r) => state.consolidations.some((c) => roundKey({ consolidation: { id: c.id }, cycle: c.cycle ? { key: c.cycle } : undefined }) === roundKey(r)));
+  if (rounds.length) return rounds.every((r) => state.consolidations.some((c) => roundOf(c) === roundKey(r)));
   const dated = all.filter((a) => a.lastDay);
   return dated.length > 0 && dated.every((a) => FINAL_STATUSES.includes(a.status));
 }

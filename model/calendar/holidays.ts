@@ -99,6 +99,8 @@ interface CalendarState {
 const STATE_KEY = '__planflowOfficialCalendar';
 type HoldsState = { [STATE_KEY]?: CalendarState };
 
+const freshState = (decisions: OfficialBreak[]): CalendarState => ({ decisions, cache: new Map(), days: new Map() });
+
 /**
  * Kept on `globalThis`, not in module variables: workers preload this module once and share it between workflows
  * (worker/bundle-options.ts), while each workflow has its own globals (the SDK swaps them on every activation). So a
@@ -107,7 +109,7 @@ type HoldsState = { [STATE_KEY]?: CalendarState };
  */
 function calendarState(): CalendarState {
   const holder = globalThis as HoldsState;
-  holder[STATE_KEY] ??= { decisions: [], cache: new Map(), days: new Map() };
+  holder[STATE_KEY] ??= freshState([]);
   return holder[STATE_KEY];
 }
 
@@ -116,8 +118,7 @@ function calendarState(): CalendarState {
  * or computed days of its occasions in its year.
  */
 export function useOfficialDecisions(added: readonly OfficialBreak[]): void {
-  const holder = globalThis as HoldsState;
-  holder[STATE_KEY] = { decisions: [...added], cache: new Map(), days: new Map() };
+  (globalThis as HoldsState)[STATE_KEY] = freshState([...added]);
 }
 
 export const officialDecisions = (): readonly OfficialBreak[] => calendarState().decisions;

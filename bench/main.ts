@@ -123,8 +123,9 @@ async function scaleRuns(s: Settings, bundles: Bundles, onScenario: OnScenario =
       ...scenario, outcome: 'failed', error: String(error).slice(0, 2_000), wallSeconds: 0, peakRssBytes: 0,
       maxHistoryEvents: 0, maxHistoryBytes: 0, maxPayloadBytes: 0, maxSignalsPerRun: 0,
     }));
-    log(`  ${result.outcome} in ${result.wallSeconds.toFixed(1)} s${result.error ? `: ${result.error}` : ''}`);
-    results.push({ ...result, wallSeconds: round(result.wallSeconds, 1) });
+    const cpu = result.workerCpuSeconds === undefined ? '' : `, worker CPU ${result.workerCpuSeconds.toFixed(1)} s`;
+    log(`  ${result.outcome} in ${result.wallSeconds.toFixed(1)} s${cpu}${result.error ? `: ${result.error}` : ''}`);
+    results.push({ ...result, wallSeconds: round(result.wallSeconds, 1), ...(result.workerCpuSeconds === undefined ? {} : { workerCpuSeconds: round(result.workerCpuSeconds, 1) }) });
     onScenario(results.at(-1)!);
   }
   return results;

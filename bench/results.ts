@@ -24,6 +24,8 @@ export const ScaleResult = z.strictObject({
   maxHistoryBytes: Count,
   maxPayloadBytes: Count,
   maxSignalsPerRun: Count,
+  /** Beyond the shape: the worker's CPU time for the run (user + system), steadier than wall time on a shared machine. */
+  workerCpuSeconds: Measure.optional(),
   /** Beyond the shape: the workflow that holds each maximum (a payload's with its event type). */
   heldBy: z.strictObject({
     historyEvents: z.string().max(700), historyBytes: z.string().max(700), payloadBytes: z.string().max(700), signalsPerRun: z.string().max(700),

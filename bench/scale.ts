@@ -86,6 +86,7 @@ export async function scaleScenario(
       error = describeError(failure);
     }
     const wallSeconds = (performance.now() - start) / 1000;
+    const workerCpuSeconds = await worker.usage().then((u) => u.cpuMicros / 1e6, () => undefined);
     // The histories are read even after a failure: they show how far the plan got and which bound it hit.
     tree = await withinLimit(limits.historyMs, () => treeStats(env.address, planWorkflowId(planKey(plan)))).catch((failure: unknown) => {
       error = [error, `histories: ${describeError(failure)}`].filter(Boolean).join('; ');
@@ -98,7 +99,7 @@ export async function scaleScenario(
       return 0;
     });
     return {
-      ...scenario, outcome, ...(error === undefined ? {} : { error }), wallSeconds, peakRssBytes: maxRssBytes,
+      ...scenario, outcome, ...(error === undefined ? {} : { error }), wallSeconds, ...(workerCpuSeconds === undefined ? {} : { workerCpuSeconds }), peakRssBytes: maxRssBytes,
       maxHistoryEvents: tree?.max.historyEvents.value ?? 0, maxHistoryBytes: tree?.max.historyBytes.value ?? 0,
       maxPayloadBytes: tree?.max.payloadBytes.value ?? 0, maxSignalsPerRun: tree?.max.signalsPerRun.value ?? 0,
       ...(tree ? { heldBy: heldBy(tree), taskFailures: tree.taskFailures } : {}),

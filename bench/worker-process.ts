@@ -4,6 +4,7 @@ import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { planflowDataConverter } from '../codec';
 import { bareActivities } from './bare/activities';
 import { maxCachedWorkflows } from '../worker/cache-size';
+import { createPlanflowWorkers, type PlanflowWorkers } from '../worker/workers';
 import { planflowSinks } from '../worker/sinks';
 import { quiet } from './bundles';
 import { type WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
@@ -13,7 +14,7 @@ function usage(): WorkerReply {
   return { kind: 'usage', cpuMicros: cpu.user + cpu.system, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
 
-async function createWorker({ kind, taskQueue, bundlePath }: WorkerStart, connection: NativeConnection): Promise<Worker> {
+async function createWorker({ kind, taskQueue, bundlePath }: WorkerStart, connection: NativeConnection): Promise<Pick<PlanflowWorkers, 'run' | 'shutdown'>> {
   const workflowBundle = { codePath: bundlePath };
   // Both sides decode what the benchmark's client (test/helpers/temporal-env.ts) encodes with planflow's codec.
   const dataConverter = planflowDataConverter();
@@ -24,13 +25,20 @@ async function createWorker({ kind, taskQueue, bundlePath }: WorkerStart, connec
       });
     case 'planflow':
       // The notify activity delivers nothing, as in the workflow tests: the benchmark measures the workflows.
-      return Worker.create({
-        connection, taskQueue, workflowBundle, dataConverter, sinks: planflowSinks(), maxCachedWorkflows: maxCachedWorkflows(),
+      return createPlanflowWorkers({
+        connection, taskQueue, workflowBundle, dataConverter, sinks: planflowSinks(),
         activities: { notify: () => Promise.resolve({ delivered: true }) },
-      });
+      }, Number(process.env.BENCH_MAX_CACHED ?? 0) || maxCachedWorkflows());
     default:
       return kind satisfies never;
   }
+}
+
+const MIB = 1024 * 1024;
+function logMemory(): void {
+  const m = process.memoryUsage();
+  const mib = (n: number) => `${(n / MIB).toFixed(0)}`;
+  console.error(`[worker memory MiB] rss ${mib(m.rss)}, heap used ${mib(m.heapUsed)} of ${mib(m.heapTotal)}, external ${mib(m.external)}, array buffers ${mib(m.arrayBuffers)}`);
 }
 
 async function main(): Promise<void> {
@@ -52,6 +60,9 @@ async function main(): Promise<void> {
         request satisfies never;
     }
   });
+  // BENCH_MEMORY_LOG=SECONDS: where the worker's memory is, every so often (V8 heap, buffers, the rest is native).
+  const every = Number(process.env.BENCH_MEMORY_LOG ?? 0);
+  if (every > 0) setInterval(logMemory, every * 1000).unref();
   const running = worker.run();
   send({ ...usage(), kind: 'ready' });
   await running;

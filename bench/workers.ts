@@ -20,7 +20,7 @@ const READY_TIMEOUT_MS = 2 * 60_000; // loading a bundle is slow on a loaded mac
 export async function startWorker(start: WorkerStart): Promise<BenchWorker> {
   // BENCH_CPU_PROFILES=DIR writes each worker's V8 CPU profile there (open in Chrome's DevTools) to see where it spends.
   const profiles = process.env.BENCH_CPU_PROFILES;
-  const execArgv = ['--import', 'tsx', ...(profiles ? ['--cpu-prof', '--cpu-prof-dir', profiles] : [])];
+  const execArgv = ['--import', 'tsx', ...(profiles ? ['--cpu-prof', '--cpu-prof-dir', profiles] : []), ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const child = fork(join(__dirname, 'worker-process.ts'), [JSON.stringify(start)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {

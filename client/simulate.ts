@@ -4,10 +4,11 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type InjectedSinks, type WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type InjectedSinks, type WorkflowBundleOption } from '@temporalio/worker';
 import { z } from 'zod';
 import type { Activities } from '../activities';
 import { planflowDataConverter } from '../codec';
+import { createPlanflowWorkers } from '../worker/workers';
 import {
   addDays, addWorkingDays, civilDateAt, dayNumber, deadlineInstant, formatVietnamese, instantAt, yearOf, type CivilDate,
 } from '../model/calendar';
@@ -211,7 +212,7 @@ async function run(env: TestWorkflowEnvironment, plan: Plan, script: ScriptActio
   const recorder = new Recorder();
   const ctx: Run = { env, client: env.client, plan, planId: planWorkflowId(planKey(plan)), recorder, automatic: script.length === 0 };
   const taskQueue = `planflow-simulate-${process.pid}-${++runs}`;
-  const worker = await Worker.create({
+  const worker = await createPlanflowWorkers({
     connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), dataConverter: planflowDataConverter(), activities: { notify: recordingNotify(ctx) },
     sinks: recordingSinks(recorder), shutdownGraceTime: '5s',
   });

@@ -23,6 +23,11 @@ export const pageWorkflowId = (stepWfId: string, page: number) => `${stepWfId}/p
 export const cycleWorkflowId = (stepWfId: string, cycleKey: string) => `${stepWfId}/~cycle-${cycleKey}`;
 /** A child that sends one page of a plan-wide notice (`~` keeps it apart from every step id). */
 export const broadcastWorkflowId = (planWfId: string, event: string, page: number) => `${planWfId}/~notices/${event}/${page}`;
+/**
+ * The task queue a plan's assignments run on, beside the queue its tree runs on (worker/workers.ts says why). A plan
+ * started on `planflow` has its work on `planflow.work`.
+ */
+export const workTaskQueue = (treeQueue: string) => `${treeQueue}.work`;
 export const assignmentWorkflowId = (planId: string, stepId: string, agencyId: string) => `${planId}/${stepId}/${agencyId}`;
 
 /** `292/KH-UBND`, or a Party committee's `123-KH/TU`, as the document writes its number and symbol. */

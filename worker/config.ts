@@ -10,7 +10,8 @@ const Port = z.coerce.number().int().min(1).max(65535);
 export const Config = z.object({
   /** The namespace of the embedded dev server; a cluster's comes from its profile or TEMPORAL_NAMESPACE. */
   TEMPORAL_NAMESPACE: z.string().min(1).max(255).default('default'),
-  PLANFLOW_TASK_QUEUE: z.string().min(1).max(255).default('planflow'),
+  /** The plans' queue; their assignments run on `<queue>.work` (model/ids.ts), within Temporal's 255 characters. */
+  PLANFLOW_TASK_QUEUE: z.string().min(1).max(250).default('planflow'),
   /** Where the embedded server keeps its state, and the mail outbox. */
   PLANFLOW_DATA_DIR: z.string().min(1).max(4096).default('.planflow'),
   PLANFLOW_DEV_SERVER_PORT: Port.default(7233),

@@ -2,19 +2,21 @@
 // (worker/config.ts), or with nothing configured to an embedded dev server.
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { z } from 'zod';
 import { planflowDataConverter } from '../codec';
 import { createActivities } from '../activities';
 import { loadMailConfig, smtpConfigured } from '../activities/email/config';
 import { createMailer } from '../activities/email/mailer';
 import { startPortalFromEnv } from '../client/http/embed';
+import { workTaskQueue } from '../model/ids';
 import { openStore } from '../store';
 import { loadConfig, temporalTarget, type Config } from './config';
 import { startDevServer } from './dev-server';
 import { planflowSinks } from './sinks';
 import { workflowCode } from './workflow-code';
 import { maxCachedWorkflows } from './cache-size';
+import { createPlanflowWorkers } from './workers';
 
 /** The worker's connection and, for the portal, a client of the same server. */
 interface Temporal {
@@ -54,19 +56,18 @@ async function main(): Promise<void> {
   const store = await openStore();
   const portal = await startPortalFromEnv({ store, temporal: client, taskQueue: config.PLANFLOW_TASK_QUEUE, mailer, mailConfig });
   try {
-    const worker = await Worker.create({
+    const worker = await createPlanflowWorkers({
       connection,
       namespace,
       dataConverter,
       taskQueue: config.PLANFLOW_TASK_QUEUE,
       ...workflowCode(),
-      maxCachedWorkflows: config.PLANFLOW_MAX_CACHED_WORKFLOWS ?? maxCachedWorkflows(),
       activities: createActivities(mailConfig, mailer, store.sentLog),
       sinks: planflowSinks(),
-    });
+    }, config.PLANFLOW_MAX_CACHED_WORKFLOWS ?? maxCachedWorkflows());
     console.log(smtpConfigured(mailConfig) ? `Thư gửi qua SMTP, người gửi ${mailConfig.MAIL_FROM}.` : `Chưa cấu hình SMTP: thư lưu tại ${mailConfig.PLANFLOW_DATA_DIR}/outbox (xem: planflow outbox).`);
     console.log(`Cổng thông tin cho cán bộ: ${portal.url} (cơ sở dữ liệu: ${portal.storeKind === 'pglite' ? 'PGlite trong thư mục dữ liệu' : 'PostgreSQL'}).`);
-    console.log(`planflow worker đang chạy trên hàng đợi "${config.PLANFLOW_TASK_QUEUE}". Nhấn Ctrl+C để dừng.`);
+    console.log(`planflow worker đang chạy trên hàng đợi "${config.PLANFLOW_TASK_QUEUE}" (công việc của các cơ quan: "${workTaskQueue(config.PLANFLOW_TASK_QUEUE)}"). Nhấn Ctrl+C để dừng.`);
     console.log('Thử một kế hoạch mẫu, dời ngày để ban hành hôm nay:');
     console.log('  npx planflow start examples/dien-bien-292-kh-ubnd-2019.yaml --rebase today');
     await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK's default shutdown signals handle

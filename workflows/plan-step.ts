@@ -7,7 +7,7 @@ import {
   CancellationScope, condition, getExternalWorkflowHandle, isCancellation, patched, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
 import { useOfficialDecisions } from '../model/calendar';
-import { assignmentWorkflowId, cycleWorkflowId, pageWorkflowId } from '../model/ids';
+import { assignmentWorkflowId, cycleWorkflowId, pageWorkflowId, workTaskQueue } from '../model/ids';
 import { FINAL_STATUSES } from '../model/status';
 import { assignmentSpec, countedLastDay, cycleOpensAt, type Assignee, type AssignmentSpec, type StepCycle, type StepSpec } from '../model/work';
 import { TypedSearchAttributes } from '@temporalio/common';
@@ -85,6 +85,8 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const byCycle = (step.cycles?.length ?? 0) > 1 && patched('cycle-children');
   // Steps recorded before starts were batched opened all their work in one workflow task.
   const batchesStarts = step.assignees.length > START_BATCH && patched('batched-starts');
+  // Assignments started before they had their own task queue ran on the step's (worker/workers.ts says why).
+  const work = patched('work-queue') ? { taskQueue: workTaskQueue(workflowInfo().taskQueue) } : {};
 
   /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
   function failed(childId: string, who: string, error: unknown): void {
@@ -110,7 +112,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const dated = cycle?.counted ? { ...cycle, lastDay: countedLastDay(cycle.counted) } : cycle;
     const spec = assignmentSpec(step, a, dated);
     const described = describes ? describe(spec) : {};
-    const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec }], ...described });
+    const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec }], ...work, ...described });
     const result = started
       .then((child) => child.result())
       .then((summary) => {

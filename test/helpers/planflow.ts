@@ -2,7 +2,8 @@
 // replaced by a recorder so tests can count what would be sent (delivery itself is tested with SMTP).
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { createPlanflowWorkers, type PlanflowWorkers } from '../../worker/workers';
 import type { Activities } from '../../activities';
 import { planflowDataConverter } from '../../codec';
 import { approve, planStatus, startPlan } from '../../client/planflow';
@@ -35,7 +36,7 @@ let queues = 0;
  */
 export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>, activities?: () => Activities) {
   let env: TestWorkflowEnvironment | undefined;
-  let worker: Worker | undefined;
+  let worker: PlanflowWorkers | undefined;
   let running: Promise<void> | undefined;
   let sink: Notification[] = [];
   const taskQueue = `planflow-test-${++queues}`;
@@ -48,7 +49,7 @@ export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>
       return Promise.resolve({ delivered: true });
     };
     // A short grace time: an activity still waiting on a server at the end of a suite must not hold it open.
-    worker = await Worker.create({
+    worker = await createPlanflowWorkers({
       connection: env.nativeConnection, taskQueue, workflowBundle, dataConverter: planflowDataConverter(), activities: activities?.() ?? { notify }, shutdownGraceTime: '5s',
       sinks: planflowSinks(),
     });

@@ -1,6 +1,7 @@
 // A planflow worker in its own process, as `npm start` runs one but without the portal, for the chaos test to kill:
 // the Temporal address, the store (DATABASE_URL) and the mail settings come from the environment like worker/main.ts.
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import { createPlanflowWorkers } from '../../worker/workers';
 import { z } from 'zod';
 import { createActivities } from '../../activities';
 import { loadMailConfig } from '../../activities/email/config';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect(target.connection);
   const store = await openStore();
   const mailer = createMailer(mailConfig);
-  const worker = await Worker.create({
+  const worker = await createPlanflowWorkers({
     connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.PLANFLOW_TASK_QUEUE, workflowBundle: { codePath: bundlePath },
     activities: createActivities(mailConfig, mailer, store.sentLog), sinks: planflowSinks(),
     dataConverter: planflowDataConverter(), // the test's client compresses payloads: so must every worker

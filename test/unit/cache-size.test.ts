@@ -1,6 +1,7 @@
 // The worker's cache size rule (worker/cache-size.ts): 0.5 MiB per workflow within the smallest of 512 MiB, a quarter
 // of the machine's memory and half of V8's heap limit, never below 16.
 import { maxCachedWorkflows } from '../../worker/cache-size';
+import { cacheSplit } from '../../worker/workers';
 
 const GIB = 1024 ** 3;
 
@@ -18,4 +19,14 @@ test('this machine gets a cache between 16 and 1,024 workflows', () => {
   const size = maxCachedWorkflows();
   expect(size).toBeGreaterThanOrEqual(16);
   expect(size).toBeLessThanOrEqual(1024);
+});
+
+// worker/workers.ts: the plans' trees keep an eighth of the cache on their own queue, the assignments the rest.
+test.each([
+  [1024, { tree: 128, work: 896 }],
+  [16, { tree: 2, work: 14 }],
+  [3, { tree: 2, work: 2 }],
+  [0, { tree: 0, work: 0 }],
+])('a cache of %i is split %j', (total, expected) => {
+  expect(cacheSplit(total)).toEqual(expected);
 });

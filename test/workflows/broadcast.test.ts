@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import { LEADER, REPORT_STEP, basePlan, scalePlan } from '../../bench/plans';
 import { approve, cancelPlan, startPlan } from '../../client/planflow';
 import { civilDateAt } from '../../model/calendar';
-import { broadcastWorkflowId, pageWorkflowId, stepWorkflowId } from '../../model/ids';
+import { broadcastWorkflowId, pageWorkflowId, stepWorkflowId, workTaskQueue } from '../../model/ids';
 import { recipientIds } from '../../model/work';
 import { BROADCAST_PAGE } from '../../workflows/broadcast';
 import { ROOT } from '../helpers/files';
@@ -51,7 +51,13 @@ test(`a plan's notice to ${COMMUNES} communes goes out from children, once to ea
     expect(history.activities).toBeGreaterThan(0);
     expect(history.activities).toBeLessThan(20);
     expect(history.events).toBeLessThan(400);
+    // The agencies' work ran on the plan's work queue, its tree on the queue it was started on (worker/workers.ts).
+    const page = pageWorkflowId(stepWorkflowId(planId, REPORT_STEP), 2);
+    const work = Object.values(view.assignments)[0]!;
+    expect((await client.workflow.getHandle(work.id).describe()).taskQueue).toBe(workTaskQueue(taskQueue));
+    expect((await client.workflow.getHandle(page).describe()).taskQueue).toBe(taskQueue);
     await recordHistory(client, planId, 'v3-plan-broadcast-cancelled');
     // Its second page (100 communes) opened its work 50 starts per workflow task.
-    await recordHistory(client, pageWorkflowId(stepWorkflowId(planId, REPORT_STEP), 2), 'v3-page-batched-starts');
+    await recordHistory(client, page, 'v3-page-batched-starts');
+    await recordHistory(client, page, 'v4-page-work-queue');
   }), 300_000);

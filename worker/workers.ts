@@ -1,0 +1,47 @@
+// planflow's workers in one process: the plans' trees (plans, steps, pages, notice pages, the official calendar) on
+// the task queue people name, the agencies' assignments on its work queue (model/ids workTaskQueue), each with its
+// own cache. With one cache a national plan's thousands of assignments, all woken at once by a reminder day, pushed
+// its pages out of the cache; each page then replayed its whole history (thousands of events, over a megabyte) at
+// its next signal: 5–22 s a workflow task. A 2,000-commune plan closed in 163 s with one cache of 1,024 and in 81 s
+// with a cache holding everything (bench, 2026-11-26); its own queue keeps the tree cached at any size.
+import { Worker, type State, type WorkerOptions } from '@temporalio/worker';
+import { workTaskQueue } from '../model/ids';
+import { maxCachedWorkflows } from './cache-size';
+
+/** Run and stopped together, as one worker: a process serving only one of the queues would look alive and do half. */
+export interface PlanflowWorkers {
+  /** Resolves once both have stopped; rejects with the first failure (after stopping the other). */
+  run(): Promise<void>;
+  shutdown(): void;
+  /** RUNNING while both run; otherwise the state of one that is not running. */
+  getState(): State;
+}
+
+/**
+ * The tree is a few dozen workflows even for a national plan (plan, steps, cycles, pages of 500, notice pages), but
+ * each holds more than an assignment: an eighth of the cache is theirs, at least 2 (the SDK's minimum when on).
+ */
+export function cacheSplit(total: number): { tree: number; work: number } {
+  if (total === 0) return { tree: 0, work: 0 }; // the cache turned off (PLANFLOW_MAX_CACHED_WORKFLOWS=0)
+  const tree = Math.max(2, Math.round(total / 8));
+  return { tree, work: Math.max(2, total - tree) };
+}
+
+export type PlanflowWorkerOptions = Omit<WorkerOptions, 'maxCachedWorkflows'>;
+
+export async function createPlanflowWorkers(options: PlanflowWorkerOptions, cached = maxCachedWorkflows()): Promise<PlanflowWorkers> {
+  const split = cacheSplit(cached);
+  const tree = await Worker.create({ ...options, maxCachedWorkflows: split.tree });
+  const work = await Worker.create({ ...options, taskQueue: workTaskQueue(options.taskQueue), maxCachedWorkflows: split.work });
+  const both = [tree, work];
+  const shutdown = () => both.filter((w) => w.getState() === 'RUNNING').forEach((w) => w.shutdown());
+  return {
+    async run() {
+      const outcomes = await Promise.allSettled(both.map((w) => w.run().finally(shutdown)));
+      const failure = outcomes.find((o) => o.status === 'rejected');
+      if (failure) throw failure.reason;
+    },
+    shutdown,
+    getState: () => (tree.getState() === 'RUNNING' ? work.getState() : tree.getState()),
+  };
+}

@@ -28,6 +28,11 @@ export interface AssignmentInputV2 {
   spec: AssignmentSpec;
   /** Carried over by continue-as-new. */
   state?: AssignmentState;
+  /**
+   * What the parent already counts this work as, and indexed it under at its start: the first summary is not signalled
+   * back (a national plan's pages took one workflow task per commune for it).
+   */
+  announced?: AssignmentSummary;
 }
 export type AssignmentInput = AssignmentInputV2 | v1.AssignmentInput;
 
@@ -37,17 +42,18 @@ export async function assignment(input: AssignmentInput): Promise<AssignmentSumm
   return 'v' in input ? assignmentV2(input) : (v1.assignment(input) as unknown as Promise<AssignmentSummary>);
 }
 
-async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promise<AssignmentSummary> {
+async function assignmentV2({ spec, state: carried, announced }: AssignmentInputV2): Promise<AssignmentSummary> {
   useOfficialDecisions(spec.calendar);
   const id = workflowInfo().workflowId;
   const state = carried ?? initialAssignmentState(spec, Date.now());
   const outbox: Notification[] = [];
   let changes = 0;
-  let reported = ''; // the last summary sent to the parent
   // Assignments recorded before summaries were coalesced signalled every reminder and escalation too.
   const coalesces = patched('coalesced-summaries');
+  const fingerprint = (summary: AssignmentSummary) => JSON.stringify(coalesces ? { ...summary, remindersSent: 0, escalationLevel: 0 } : summary);
+  let reported = announced ? fingerprint(announced) : ''; // the last summary the parent has
   let lastStatus: AssignmentSummary['status'] | undefined;
-  let indexed = ''; // the status and last day last written to the search attributes
+  let indexed = announced ? indexKey(announced) : ''; // the status and last day last written to the search attributes
   const view = (): AssignmentView => ({ id, spec, ...state });
 
   const work = { stepId: spec.stepId, clauseText: spec.text, deliverable: spec.deliverable, stepTitle: spec.stepTitle, deadlineWords: spec.deadlineWords };
@@ -167,20 +173,15 @@ async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promis
     const summary = summarise(id, spec, state);
     // Reminder and escalation counts ride along with the next change that matters (status, deadline, report): a signal
     // per reminder would give a page of 500 assignments thousands of signals a cycle.
-    const fingerprint = JSON.stringify(coalesces ? { ...summary, remindersSent: 0, escalationLevel: 0 } : summary);
-    if (fingerprint === reported) return;
+    // The preview's timeline hears of the first status even when the parent was told it at the start.
     if (summary.status !== lastStatus) events.status(Date.now(), summary.status, spec.cycle?.key);
     lastStatus = summary.status;
-    reported = fingerprint;
-    const searchable = `${state.status}/${state.lastDay ?? ''}`;
-    if (searchable !== indexed) {
-      indexed = searchable;
-      upsertSearchAttributes([
-        { key: ASSIGNMENT_PLAN, value: spec.planId },
-        { key: ASSIGNMENT_ASSIGNEE, value: spec.assignee.id },
-        { key: ASSIGNMENT_STATUS, value: state.status },
-        ...(state.lastDay ? [{ key: ASSIGNMENT_LAST_DAY, value: new Date(instantAt(state.lastDay)) }] : []),
-      ]);
+    const print = fingerprint(summary);
+    if (print === reported) return;
+    reported = print;
+    if (indexKey(summary) !== indexed) {
+      indexed = indexKey(summary);
+      upsertSearchAttributes(assignmentIndex(spec, summary));
     }
     const parent = workflowInfo().parent;
     if (parent) getExternalWorkflowHandle(parent.workflowId).signal(assignmentsChangedSignal, [summary]).catch(() => undefined);
@@ -224,6 +225,25 @@ async function assignmentV2({ spec, state: carried }: AssignmentInputV2): Promis
   }
   return summarise(id, spec, state);
 }
+
+/** What the parent counts work as before it has run: its summary at `now`, as its first publish() makes it. */
+export function initialSummary(id: string, spec: AssignmentSpec, now: number): AssignmentSummary {
+  const state = initialAssignmentState(spec, now);
+  state.status = statusAt(spec, state, now);
+  return summarise(id, spec, state);
+}
+
+/** The search attributes of an assignment (the inbox lists and filters by them). */
+export function assignmentIndex(spec: AssignmentSpec, { status, lastDay }: Pick<AssignmentSummary, 'status' | 'lastDay'>) {
+  return [
+    { key: ASSIGNMENT_PLAN, value: spec.planId },
+    { key: ASSIGNMENT_ASSIGNEE, value: spec.assignee.id },
+    { key: ASSIGNMENT_STATUS, value: status },
+    ...(lastDay ? [{ key: ASSIGNMENT_LAST_DAY, value: new Date(instantAt(lastDay)) }] : []),
+  ];
+}
+
+const indexKey = ({ status, lastDay }: Pick<AssignmentSummary, 'status' | 'lastDay'>) => `${status}/${lastDay ?? ''}`;
 
 /** A report's values as the reviewer reads them: the indicator's name, and "30/40" or "3 lớp". */
 function reportedValues(spec: AssignmentSpec, values: SubmitReport['values']): { name: string; value: string }[] {

@@ -12,19 +12,23 @@ import { FINAL_STATUSES } from '../model/status';
 import { assignmentSpec, countedLastDay, cycleOpensAt, type Assignee, type AssignmentSpec, type StepCycle, type StepSpec } from '../model/work';
 import { TypedSearchAttributes } from '@temporalio/common';
 import type { StepAmendment } from './amendments';
-import { assignment } from './assignment';
+import { assignment, assignmentIndex, initialSummary } from './assignment';
 import { amendStepSignal, assignmentsChangedSignal, incidentSignal, officialCalendarSignal } from './definitions';
 import { ASSIGNMENT_REVIEWERS, type AssignmentMemo } from './search-attributes';
 import { LARGE_WORKFLOW_TASK_TIMEOUT } from './task-timeouts';
 import type { AssignmentSummary } from './state';
 import * as v1 from './v1/plan-step';
 
-/** The memo and reviewers' search attribute an assignment starts with (bounded: the plan schema bounds each text). */
-function describe(spec: AssignmentSpec): { memo: Record<string, unknown>; typedSearchAttributes: TypedSearchAttributes } {
+/**
+ * The memo and search attributes an assignment starts with (bounded: the plan schema bounds each text): the reviewers,
+ * and, when its parent announces it, the status and deadline it starts at.
+ */
+function describe(spec: AssignmentSpec, announced?: AssignmentSummary): { memo: Record<string, unknown>; typedSearchAttributes: TypedSearchAttributes } {
   const memo: AssignmentMemo = {
     title: spec.stepTitle ?? spec.stepId, planNumber: spec.plan.number, planTitle: spec.plan.title, cycle: spec.cycle?.label,
   };
-  return { memo: { ...memo }, typedSearchAttributes: new TypedSearchAttributes([{ key: ASSIGNMENT_REVIEWERS, value: spec.reviewers }]) };
+  const indexed = announced ? assignmentIndex(spec, announced) : [];
+  return { memo: { ...memo }, typedSearchAttributes: new TypedSearchAttributes([{ key: ASSIGNMENT_REVIEWERS, value: spec.reviewers }, ...indexed]) };
 }
 
 /** Far below Temporal's 2,000 pending children per run, and keeps each history well under 10,000 events. */
@@ -87,6 +91,9 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const batchesStarts = step.assignees.length > START_BATCH && patched('batched-starts');
   // Assignments started before they had their own task queue ran on the step's (worker/workers.ts says why).
   const work = patched('work-queue') ? { taskQueue: workTaskQueue(workflowInfo().taskQueue) } : {};
+  // Assignments started before their parents announced them signalled their first summary, one workflow task of the
+  // parent each; now the parent counts them from the start, with their search attributes set as they start.
+  const announces = describes && patched('announced-starts');
 
   /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
   function failed(childId: string, who: string, error: unknown): void {
@@ -111,8 +118,10 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     // A new official day off moves a cycle counted from the data cut-off, if it has not opened yet.
     const dated = cycle?.counted ? { ...cycle, lastDay: countedLastDay(cycle.counted) } : cycle;
     const spec = assignmentSpec(step, a, dated);
-    const described = describes ? describe(spec) : {};
-    const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec }], ...work, ...described });
+    const announced = announces ? initialSummary(id, spec, Date.now()) : undefined;
+    const described = describes ? describe(spec, announced) : {};
+    const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec, ...(announced ? { announced } : {}) }], ...work, ...described });
+    if (announced) changed.set(id, announced);
     const result = started
       .then((child) => child.result())
       .then((summary) => {

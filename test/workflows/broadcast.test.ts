@@ -59,5 +59,5 @@ test(`a plan's notice to ${COMMUNES} communes goes out from children, once to ea
     await recordHistory(client, planId, 'v3-plan-broadcast-cancelled');
     // Its second page (100 communes) opened its work 50 starts per workflow task.
     await recordHistory(client, page, 'v3-page-batched-starts');
-    await recordHistory(client, page, 'v4-page-work-queue');
+    await recordHistory(client, page, 'v4-page-work-queue-announced');
   }), 300_000);

@@ -1,6 +1,7 @@
 // The bundled CLI (dist/client/cli.bundle.js, run by bin/planflow.cjs from its code cache) as a coordinator runs it:
-// every module it leaves to Node is found at run time, `start` and `status` answer from it on a Temporal dev server,
-// a lazily loaded command (`render plan`, docx) runs, and a cache made for another bundle is refused and remade.
+// every module it leaves to Node is found at run time, `start` and `status` (through a connection profile) answer
+// from it on a Temporal dev server, a lazily loaded command (`render plan`, docx) runs, and a cache made for another
+// bundle is refused and remade.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,10 @@ test('start (loading the plan reader lazily) and status answer from the bundle',
     const started = await cli('start', join(ROOT, 'examples', 'van-quan-2021-tre-em.yaml'), '--rebase', 'today');
     expect(started).toMatchObject({ code: 0, stderr: '' });
     const planId = /Đã khởi chạy kế hoạch: (\S+)/.exec(started.stdout)?.[1] ?? '';
-    const status = await cli('status', planId);
+    // Connection settings from a profile (@temporalio/envconfig reading TOML), as a province's operator keeps them.
+    const config = join(data, 'temporal.toml');
+    writeFileSync(config, ['[profile.tinh]', `address = "${env.address}"`, 'namespace = "default"'].join('\n'));
+    const status = await planflow(['status', planId], { TEMPORAL_CONFIG_FILE: config, TEMPORAL_PROFILE: 'tinh', PLANFLOW_DATA_DIR: data });
     expect(status).toMatchObject({ code: 0, stderr: '' });
     expect(status.stdout).toContain(`Triển khai thực hiện Đề án chăm sóc vì sự phát triển toàn diện trẻ em`);
     const unknown = await cli('status', `${planId}-khong-co`);

@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { Script, constants } from 'node:vm';
+import { Script } from 'node:vm';
 
 /**
  * V8 checks a cache against its source's length only, so the cache carries the bundle's size and modification time
@@ -53,12 +53,9 @@ export function runCached(bundle: string, parent: NodeModule): void {
   const { source, key } = readSource(bundle);
   const cachePath = cachePathOf(bundle);
   const cachedData = readCache(cachePath, key);
-  const script = new Script(Module.wrap(source), {
-    filename: bundle,
-    cachedData,
-    // The bundle's `import()` of ES modules (pdfjs-dist) goes to Node's own loader, as from a required file.
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // No `importModuleDynamically`: the bundle has no `import()` (scripts/build.mjs refuses one); its ES modules are
+  // imported by the files client/lazy.ts requires, which Node loads itself.
+  const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
   // Made at exit, not now: by then it holds every function this run compiled, not only the top level.
   if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(cachePath, key, script.createCachedData()));
   const module = new Module(bundle, parent);

@@ -9,6 +9,7 @@ export const planLoader = () => ({
   ...(require('../model/validate') as typeof import('../model/validate')),
 });
 export const rebase = () => require('../model/rebase') as typeof import('../model/rebase');
+export const planFile = () => require('./plan-file') as typeof import('./plan-file');
 export const importer = () => require('../model/import') as typeof import('../model/import');
 export const yamlDraft = () => require('../model/import/yaml-draft') as typeof import('../model/import/yaml-draft');
 export const report = () => require('../model/report') as typeof import('../model/report');

@@ -56,16 +56,17 @@ const CLI_BUNDLE = join(dist, 'client', 'cli.bundle.js');
 
 /**
  * What the bundle leaves to Node at run time: the modules client/lazy.ts requires for the commands that need them
- * (docx, the importer, the store…: their compiled files beside the bundle, hence its place in dist/client/), every
- * `import()` (mammoth, pdfjs-dist's ES modules), and @grpc/proto-loader, which grpc-js loads only for its own admin
- * services, from its own folder.
+ * (docx, the importer and its readers of .docx and .pdf, the store…: their compiled files beside the bundle, hence
+ * its place in dist/client/), and @grpc/proto-loader, which grpc-js loads only for its own admin services. An
+ * `import()` in the bundle is refused: run by `vm.Script` from the code cache, it would find no module loader.
  */
 const leftToNode = {
   name: 'planflow-left-to-node',
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'dynamic-import') return { errors: [{ text: `import("${args.path}") in the CLI bundle: load it from a module client/lazy.ts requires` }] };
       const lazy = args.kind === 'require-call' && args.importer === join(root, 'client', 'lazy.ts');
-      if (lazy || args.kind === 'dynamic-import' || args.path === '@grpc/proto-loader') return { path: args.path, external: true };
+      if (lazy || args.path === '@grpc/proto-loader') return { path: args.path, external: true };
       return undefined;
     });
   },

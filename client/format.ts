@@ -2,9 +2,8 @@
 // place in the plan and opening words rather than their ids.
 import type { IndicatorValue } from '../model/actions';
 import { civilDateAt, formatVietnamese, timeAt } from '../model/calendar/civil-date';
-import type { Plan } from '../model/plan';
 import { STAGE_LABELS, STATUS_LABELS, type Scorecard } from '../model/status';
-import { stepTitle } from '../model/step-title';
+import { stepTitle, type StepNames } from '../model/step-title';
 import type { AssignmentView, ConsolidationDetail, ConsolidationSummary, PlanView } from '../workflows/state';
 import { consolidationsOf } from './plan-source';
 
@@ -25,7 +24,7 @@ const share = (s: Scorecard) => (s.onTimeShare === undefined ? 'chưa có việc
 const value = (v: IndicatorValue) => (typeof v === 'number' ? String(v) : `${v.numerator}/${v.denominator}`);
 
 /** The plan it was started with names its steps; without it, ids are all there is. */
-export function formatPlan(view: PlanView, plan?: Plan): string {
+export function formatPlan(view: PlanView, plan?: StepNames): string {
   const title = (stepId: string) => (plan ? stepTitle(plan, stepId) : stepId);
   const { counts } = view.scorecard;
   const lines = [

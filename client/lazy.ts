@@ -1,13 +1,15 @@
 // Modules only some commands need, loaded when such a command runs rather than at every `planflow` start (a
 // `planflow status` must answer in well under a second: docx, the importer, yaml and nodemailer cost more than
-// the query). `require`, not `import()`: the CLI is compiled to CommonJS file by file (scripts/build.mjs), where an
-// `import()` of a relative path stays an ES-module import Node cannot resolve without its extension.
+// the query). `require`, not `import()`: these modules are compiled to CommonJS file by file (scripts/build.mjs), where
+// an `import()` of a relative path stays an ES-module import Node cannot resolve without its extension. The CLI's
+// bundle (dist/client/cli.bundle.js) leaves exactly these requires to Node, so they load from dist/ when called.
 /* eslint-disable @typescript-eslint/no-require-imports */
 export const planLoader = () => ({
   ...(require('../model/load') as typeof import('../model/load')),
   ...(require('../model/validate') as typeof import('../model/validate')),
 });
 export const rebase = () => require('../model/rebase') as typeof import('../model/rebase');
+export const planFile = () => require('./plan-file') as typeof import('./plan-file');
 export const importer = () => require('../model/import') as typeof import('../model/import');
 export const yamlDraft = () => require('../model/import/yaml-draft') as typeof import('../model/import/yaml-draft');
 export const report = () => require('../model/report') as typeof import('../model/report');

@@ -4,7 +4,9 @@
 import { isGrpcServiceError, QueryNotRegisteredError, type Client } from '@temporalio/client';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import type { ConsolidationResult } from '../model/consolidate';
+import { z } from 'zod';
 import { Plan } from '../model/plan';
+import type { StepNames } from '../model/step-title';
 import { summarize } from '../workflows/consolidation-summary';
 import type { ConsolidationDetail, ConsolidationSummary, PlanView } from '../workflows/state';
 import { consolidation, planStatus, PlanflowError } from './planflow';
@@ -64,8 +66,8 @@ export const recordOf = (client: Client, planId: string, summary: Pick<Consolida
 /** gRPC's NOT_FOUND status: what fetching the history of an unknown workflow answers. */
 const GRPC_NOT_FOUND = 5;
 
-/** The plan a workflow was started with, from the first event of its history (`planLifecycle({ plan })`). */
-export async function startedPlan(client: Client, planId: string): Promise<Plan> {
+/** The `plan` a workflow was started with, as it was sent: the first event of its history (`planLifecycle({ plan })`). */
+async function startedInput(client: Client, planId: string): Promise<unknown> {
   // The first event alone: a national plan's whole history is megabytes, and `planflow status` must stay quick.
   const { history } = await client.workflowService.getWorkflowExecutionHistory({
     namespace: client.options.namespace, execution: { workflowId: planId }, maximumPageSize: 1,
@@ -74,8 +76,21 @@ export async function startedPlan(client: Client, planId: string): Promise<Plan>
     throw error;
   });
   const payloads = history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads;
-  const input = await decodeFromPayloadsAtIndex<{ plan?: unknown }>(client.workflow.options.loadedDataConverter, 0, payloads);
-  const parsed = Plan.safeParse(input?.plan);
+  return (await decodeFromPayloadsAtIndex<{ plan?: unknown }>(client.workflow.options.loadedDataConverter, 0, payloads))?.plan;
+}
+
+async function startedAs<T>(schema: z.ZodType<T>, client: Client, planId: string): Promise<T> {
+  const parsed = schema.safeParse(await startedInput(client, planId));
   if (!parsed.success) throw new PlanflowError('no-plan', `Không đọc được kế hoạch mà "${planId}" đã được khởi chạy với.`);
   return parsed.data;
 }
+
+/** The plan a workflow was started with, whole. */
+export const startedPlan = (client: Client, planId: string): Promise<Plan> => startedAs(Plan, client, planId);
+
+/**
+ * What names the steps of the plan a workflow was started with, for printing its status: its clauses and reports,
+ * without checking the agencies, groups and people that make a national plan's input megabytes.
+ */
+const StepNamesOfPlan: z.ZodType<StepNames> = z.object({ clauses: Plan.shape.clauses, reporting: Plan.shape.reporting });
+export const startedStepNames = (client: Client, planId: string): Promise<StepNames> => startedAs(StepNamesOfPlan, client, planId);

@@ -9,7 +9,10 @@ function opening(text: string): string {
   return words.length > OPENING_WORDS ? `${words.slice(0, OPENING_WORDS).join(' ')}…` : words.join(' ');
 }
 
-export function stepTitle(plan: Plan, stepId: string): string {
+/** The parts of a plan that name its steps: a national plan's agencies and groups are not needed for that. */
+export type StepNames = Pick<Plan, 'clauses' | 'reporting'>;
+
+export function stepTitle(plan: StepNames, stepId: string): string {
   const index = plan.clauses.findIndex((c) => c.id === stepId);
   const clause = plan.clauses[index];
   if (clause) return `${clause.section ? `Mục ${clause.section}` : `Nhiệm vụ ${index + 1}`}: ${opening(clause.text)}`;

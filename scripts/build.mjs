@@ -3,6 +3,9 @@
 // made once (dist/workflow-bundle.js) so workers and `planflow simulate` start without webpack. The bundle is
 // remade only when its inputs (workflows/, model/, the lock file) change. `--if-stale` skips the JavaScript too when
 // no source is newer than the last build (jest's globalSetup uses it, so CLI tests run what the sources say).
+// The CLI is also bundled whole into dist/client/cli.bundle.js, with its V8 code cache made by one run of it, for
+// `planflow status`'s start-up (client/code-cache.ts).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,6 +52,49 @@ async function compile() {
   }
 }
 
+const CLI_BUNDLE = join(dist, 'client', 'cli.bundle.js');
+
+/**
+ * What the bundle leaves to Node at run time: the modules client/lazy.ts requires for the commands that need them
+ * (docx, the importer and its readers of .docx and .pdf, the store…: their compiled files beside the bundle, hence
+ * its place in dist/client/), and @grpc/proto-loader, which grpc-js loads only for its own admin services. An
+ * `import()` in the bundle is refused: run by `vm.Script` from the code cache, it would find no module loader.
+ */
+const leftToNode = {
+  name: 'planflow-left-to-node',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'dynamic-import') return { errors: [{ text: `import("${args.path}") in the CLI bundle: load it from a module client/lazy.ts requires` }] };
+      const lazy = args.kind === 'require-call' && args.importer === join(root, 'client', 'lazy.ts');
+      if (lazy || args.path === '@grpc/proto-loader') return { path: args.path, external: true };
+      return undefined;
+    });
+  },
+};
+
+/**
+ * The CLI in one file with the packages it loads at every start (Temporal's client, gRPC, zod, commander): Node
+ * resolves, reads and compiles one file instead of some 400, and its code cache covers them all. The cache is made
+ * by running `planflow --help` once (building the program loads every module a command's start needs).
+ */
+async function bundleCli() {
+  const { build } = require('esbuild');
+  await build({
+    entryPoints: [join(root, 'client', 'cli.ts')],
+    outfile: CLI_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
+    plugins: [leftToNode],
+    logLevel: 'warning',
+  });
+  rmSync(`${CLI_BUNDLE}.cache`, { force: true });
+  execFileSync(process.execPath, [join(root, 'bin', 'planflow.cjs'), '--help'], { stdio: 'ignore' });
+}
+
 async function bundleWorkflows() {
   const hash = createHash('sha256');
   for (const f of BUNDLE_INPUTS.flatMap(filesUnder).sort()) hash.update(f).update(readFileSync(join(root, f)));
@@ -72,6 +118,7 @@ async function main() {
   for (const folder of SOURCES) rmSync(join(dist, folder), { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   await compile();
+  await bundleCli();
   const bundled = await bundleWorkflows();
   writeFileSync(STAMP, new Date().toISOString());
   console.error(`planflow: built ${relative(root, dist)}/ in ${Date.now() - started} ms${bundled ? ' (workflow bundle remade)' : ''}`);

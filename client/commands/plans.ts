@@ -10,7 +10,7 @@ import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, langOfCommand, read
 import { withClient } from '../connect';
 import * as lazy from '../lazy';
 import { formatAssignment, formatConsolidation, formatPlan, RUN_STATES } from '../format';
-import { startedPlan } from '../plan-source';
+import { startedStepNames } from '../plan-source';
 import { operatorSubject } from '../operator';
 import { assignmentStatus, checkPlanInputSize, consolidation, DEFAULT_TASK_QUEUE, listPlans, planStatus, PlanflowError, startPlan } from '../planflow';
 
@@ -104,8 +104,8 @@ export function statusCommand(program: Command): void {
         out(options.json ? JSON.stringify(view, null, 2) : formatAssignment(view));
         return 0;
       }
-      // The plan it was started with (to name its steps) is read while the plan answers its query.
-      const [view, plan] = await Promise.all([planStatus(client, id, query.query), options.json ? undefined : startedPlan(client, id)]);
+      // The names of its steps (from the plan it was started with) are read while the plan answers its query.
+      const [view, plan] = await Promise.all([planStatus(client, id, query.query), options.json ? undefined : startedStepNames(client, id)]);
       out(options.json ? JSON.stringify(view, null, 2) : formatPlan(view, plan));
       return 0;
     })));

@@ -114,6 +114,9 @@ async function heartbeating<T>(run: () => Promise<T>): Promise<T> {
   } catch {
     return run();
   }
+  // A local activity (a notice the clock sends: workflows/notifications.ts) has no heartbeat; its workflow task is
+  // kept alive by the SDK instead.
+  if (context.info.isLocal) return run();
   context.heartbeat();
   const beat = setInterval(() => context.heartbeat(), HEARTBEAT_MS);
   try {

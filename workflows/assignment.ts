@@ -59,6 +59,8 @@ async function assignmentV2({ spec, state: carried, announced }: AssignmentInput
   const work = { stepId: spec.stepId, clauseText: spec.text, deliverable: spec.deliverable, stepTitle: spec.stepTitle, deadlineWords: spec.deadlineWords };
   const tell = (to: AssignmentSpec['assignee'], event: string, data: Notification['data'], plannedAt?: number) =>
     outbox.push(notification(spec.plan, to, event, data, plannedAt, spec.cycle?.key));
+  // Assignments recorded before the clock's notices went out inside the workflow task sent each as an activity task.
+  const clockInTask = patched('clock-notices-in-task');
   const mail = new Mailroom((n, reason) => {
     state.undeliverable.push({ to: n.to.id, event: n.data.event, reason, at: Date.now() });
     // The lead office is told so it can reach the agency another way (unless the mail was to the lead office).
@@ -66,7 +68,7 @@ async function assignmentV2({ spec, state: carried, announced }: AssignmentInput
       tell(spec.lead, `undeliverable/${n.key}`, { event: 'undeliverable', ...work, agency: n.to.name, address: n.to.emails.join(', '), reason });
     }
     changes++;
-  });
+  }, (n) => clockInTask && CLOCK_EVENTS.includes(n.data.event));
 
   // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
   setHandler(assignmentStatusQuery, view);
@@ -225,6 +227,9 @@ async function assignmentV2({ spec, state: carried, announced }: AssignmentInput
   }
   return summarise(id, spec, state);
 }
+
+/** Notices the clock sends (a timer woke the work, nobody waits on its answer): workflows/notifications.ts notifyInTask. */
+const CLOCK_EVENTS: readonly Notification['data']['event'][] = ['assignment', 'reminder', 'overdue', 'escalation'];
 
 /** What the parent counts work as before it has run: its summary at `now`, as its first publish() makes it. */
 export function initialSummary(id: string, spec: AssignmentSpec, now: number): AssignmentSummary {

@@ -2,18 +2,25 @@
 // beside the work — a workflow posts mail and goes on deciding; it never waits for a mail server before its next
 // step. Transient failures are retried by Temporal without limit (a reminder is never lost); a permanent one comes
 // back through `onUndeliverable` for the workflow to record and escalate.
-import type { Duration } from '@temporalio/common';
-import { ActivityFailure, ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { Duration, RetryPolicy } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, condition, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Contact, Notification, NotificationData } from '../model/notifications';
 
 // SMTP's connection, greeting and socket timeouts (10 + 10 + 30 s by default) end an attempt well inside a minute.
 // No heartbeat timeout: with one, the Java time-skipping server rejected workflow task completions ("invalid
 // history builder state for action") in a CI run; `notify` heartbeats anyway, ready for one on a real cluster.
-const { notify } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: ['undeliverable'] },
-});
+const RETRY: RetryPolicy = { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: ['undeliverable'] };
+const { notify } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: RETRY });
+
+/**
+ * The same activity run inside the workflow task that sends it: no activity task on the server and no workflow task
+ * for its result (a commune that never reports got 8 of each from its notice ladder). Only for notices nobody waits
+ * on (the clock's: workflows/assignment.ts), since the task ends only once the send has: an Update would wait for the
+ * mail server. Every retry waits on a durable timer (the threshold is below the first interval), so a mail server
+ * that is down holds no workflow task and loses nothing when the worker stops.
+ */
+const { notify: notifyInTask } = proxyLocalActivities<Activities>({ startToCloseTimeout: '1 minute', retry: RETRY, localRetryThreshold: '1 second' });
 
 /** A notification to one recipient; `event` names the occurrence (e.g. `reminder-3@v0`) within this workflow. */
 export function notification(
@@ -45,7 +52,11 @@ export class Mailroom {
   private readonly queue: Notification[] = [];
   private readonly inFlight = new Map<string, Notification>();
 
-  constructor(private readonly onUndeliverable: (n: Notification, reason: string) => void) {}
+  /** `inTask`: which notifications go out inside the workflow task that posts them (notifyInTask says which may). */
+  constructor(
+    private readonly onUndeliverable: (n: Notification, reason: string) => void,
+    private readonly inTask: (n: Notification) => boolean = () => false,
+  ) {}
 
   post(notifications: Notification[]): void {
     this.queue.push(...notifications);
@@ -73,10 +84,10 @@ export class Mailroom {
     while (this.inFlight.size < WINDOW && this.queue.length) {
       const n = this.queue.shift()!;
       this.inFlight.set(n.key, n);
-      notify(n).then(
+      (this.inTask(n) ? notifyInTask : notify)(n).then(
         () => this.settle(n),
         (error: unknown) => {
-          const cause = error instanceof ActivityFailure ? error.cause : undefined;
+          const cause = error instanceof ActivityFailure ? error.cause : error; // a local activity's comes bare
           // Anything else is a cancellation (the plan closed): the mail is simply no longer due.
           if (cause instanceof ApplicationFailure && cause.type === 'undeliverable') this.onUndeliverable(n, cause.message);
           this.settle(n);

@@ -293,4 +293,5 @@ test('12. mail that cannot go out holds up nothing: work starts at once, falls o
     const ended = await endedPlan(client, planId);
     expect(ended.undeliverable.map((u) => [u.to, u.event])).toContainEqual([UNREACHABLE, 'plan-cancelled']);
     await recordHistory(client, stuck, 'v2-assignment-mail-held-up');
+    await recordHistory(client, stuck, 'v5-assignment-mail-held-up-in-task');
   }), 120_000);

@@ -58,15 +58,20 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     await recordHistory(client, promptId, 'v2-assignment-reports-after-second-reminder');
     await recordHistory(client, silentId, 'v3-assignment-never-reports-coalesced');
     await recordHistory(client, silentId, 'v4-assignment-never-reports-announced');
+    await recordHistory(client, silentId, 'v5-assignment-never-reports-in-task');
 
     // Its step announced its first summary and search attributes as it started it: its first workflow task neither
     // signalled the step nor wrote the search attributes (the step would have taken a workflow task for each commune).
     const events = (await client.workflow.getHandle(silentId).fetchHistory()).events ?? [];
     const firstDone = events.findIndex((e) => e.workflowTaskCompletedEventAttributes);
     const firstCommands = events.slice(firstDone + 1, events.findIndex((e, i) => i > firstDone && e.workflowTaskScheduledEventAttributes));
-    expect(firstCommands.some((e) => e.activityTaskScheduledEventAttributes)).toBe(true); // the assignment notice
+    expect(firstCommands.some((e) => e.markerRecordedEventAttributes)).toBe(true); // the assignment notice
     expect(firstCommands.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes)).toEqual([]);
     const indexed = (e: (typeof events)[number]) => 'PlanflowStatus' in (e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {});
     expect(firstCommands.filter(indexed)).toEqual([]);
     expect(events.filter(indexed).length).toBeGreaterThan(0); // later changes of status are written
+    // Every notice it sent was the clock's, sent inside the workflow task that made it (a local activity's marker): no
+    // activity task on the server, no workflow task for its result.
+    expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+    expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(sentBy(sent, silentId).length);
   }));

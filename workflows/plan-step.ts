@@ -67,6 +67,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const { workflowId } = workflowInfo();
   const paged = step.assignees.length > PAGE_SIZE;
   const changed = new Map<string, AssignmentSummary>();
+  const latest = new Map<string, AssignmentSummary>(); // each of its own assignments as this step last counted it
   const finalIds = new Set<string>(); // children whose work has ended (from their status)
   const children: Child[] = [];
   let opened: StepCycle | undefined; // the latest cycle opened
@@ -104,10 +105,25 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   setHandler(assignmentsChangedSignal, (summaries) => summaries.forEach((s) => {
     // A status signalled before the child's end can arrive after its final result: never step back.
     const known = changed.get(s.id);
-    if (!(known && FINAL_STATUSES.includes(known.status) && !FINAL_STATUSES.includes(s.status)) && !finalIds.has(s.id)) changed.set(s.id, s);
+    if (!(known && FINAL_STATUSES.includes(known.status) && !FINAL_STATUSES.includes(s.status)) && !finalIds.has(s.id)) count(s);
   }));
   setHandler(officialCalendarSignal, (decisions) => useOfficialDecisions(decisions));
   setHandler(amendStepSignal, (amendment) => amend(amendment));
+
+  /** To be forwarded; for its own announced assignments, kept (a page's at most PAGE_SIZE) for when one ends without a word. */
+  function count(s: AssignmentSummary): void {
+    changed.set(s.id, s);
+    if (latest.has(s.id)) latest.set(s.id, s);
+  }
+
+  /**
+   * An assignment that failed or was terminated says nothing more: the plan would count it as it last heard for
+   * ever (an announced one as not yet due). It counts as cancelled; the plan's incident says why.
+   */
+  function countEnded(id: string): void {
+    const last = latest.get(id);
+    if (last && !FINAL_STATUSES.includes(last.status) && patched('failed-child-cancelled')) count({ ...last, status: 'cancelled' });
+  }
 
   const childId = (agencyId: string, cycle?: StepCycle) =>
     `${assignmentWorkflowId(step.common.planId, step.stepId, agencyId)}${cycle ? `/${cycle.key}` : ''}`;
@@ -121,16 +137,20 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const announced = announces ? initialSummary(id, spec, Date.now()) : undefined;
     const described = describes ? describe(spec, announced) : {};
     const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec, ...(announced ? { announced } : {}) }], ...work, ...described });
-    if (announced) changed.set(id, announced);
+    if (announced) {
+      latest.set(id, announced);
+      count(announced);
+    }
     const result = started
       .then((child) => child.result())
       .then((summary) => {
         // Its last signal may arrive after its completion; the result says the same, so forward that too.
-        if (forwardsResults) changed.set(summary.id, summary);
+        if (forwardsResults) count(summary);
         return [summary];
       }, (error: unknown) => {
         // A failed or terminated child never takes its siblings with it; the plan records it for people to see.
         if (reportsFailures) failed(id, a.assignee.name, error);
+        countEnded(id);
         return [];
       });
     children.push({ id, agencyId: a.assignee.id, cycle, started, result });

@@ -58,14 +58,17 @@ test('forged status signals are refused and recorded; a terminated assignment en
     // Terminating one assignment (an operator's mistake) ends it alone.
     const [victim, sibling] = real as [AssignmentSummary, AssignmentSummary];
     await client.workflow.getHandle(victim.id).terminate('thử nghiệm');
-    await new Promise((r) => setTimeout(r, 3000));
-    const stepHist = await client.workflow.getHandle(victim.id.split('/').slice(0, -1).join('/')).fetchHistory();
-    console.log(victim.id, (stepHist.events ?? []).map((e) => e.eventType).join(' '));
-    console.log((await client.workflow.getHandle(victim.id).describe()).status.name);
-    const told = await eventually(() => planStatus(client, planId), (v) => v.incidents!.latest.some((i) => i.kind === 'child-failed'));
+    const told = await eventually(
+      () => planStatus(client, planId),
+      (v) => v.incidents!.latest.some((i) => i.kind === 'child-failed') && v.assignments[victim.id]?.status === 'cancelled',
+    );
     expect(told.incidents!.latest.find((i) => i.kind === 'child-failed')!.detail).toContain(victim.agencyName);
+    // It no longer counts as work in progress: it says nothing more, and would have stayed "not yet due" for ever.
+    expect(told.assignments[victim.id]).toMatchObject({ status: 'cancelled', agencyId: victim.agencyId });
+    expect(told.assignments[sibling.id]!.status).toBe(sibling.status);
     expect((await client.workflow.getHandle(sibling.id).describe()).status.name).toBe('RUNNING');
     expect((await client.workflow.getHandle(planId).describe()).status.name).toBe('RUNNING');
     await recordHistory(client, planId, 'v3-plan-forged-signals');
+    await recordHistory(client, victim.id.split('/').slice(0, -1).join('/'), 'v5-step-failed-child-cancelled');
     await client.workflow.getHandle(planId).terminate('kết thúc phép thử');
   }), 120_000);

@@ -114,6 +114,18 @@ async function hasEnded(client: Client, workflowId: string): Promise<boolean> {
 
 const handle = (client: Client, workflowId: string) => client.workflow.getHandle(workflowId);
 
+/** The kind of workflow an id names (`plan`, `assignment`, …), for commands that take either; an unknown id in words. */
+export async function workflowType(client: Client, workflowId: string): Promise<string> {
+  try {
+    return (await handle(client, workflowId).describe()).type;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) {
+      throw new PlanflowError('not-found', `Không tìm thấy "${workflowId}": không có kế hoạch hay nhiệm vụ nào mang mã này.`);
+    }
+    throw error;
+  }
+}
+
 export const approve = (client: Client, planId: string, input: Approve): Promise<PlanView> =>
   call(client, planId, () => handle(client, planId).executeUpdate(approveUpdate, { args: [checked(Approve, input)] }));
 

@@ -12,7 +12,7 @@ import * as lazy from '../lazy';
 import { formatAssignment, formatConsolidation, formatPlan, RUN_STATES } from '../format';
 import { startedStepNames } from '../plan-source';
 import { operatorSubject } from '../operator';
-import { assignmentStatus, checkPlanInputSize, consolidation, DEFAULT_TASK_QUEUE, listPlans, planStatus, PlanflowError, startPlan } from '../planflow';
+import { assignmentStatus, checkPlanInputSize, consolidation, DEFAULT_TASK_QUEUE, listPlans, planStatus, PlanflowError, startPlan, workflowType } from '../planflow';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 const RebaseDate = z.union([z.literal('today'), DateArg]);
@@ -98,8 +98,7 @@ export function statusCommand(program: Command): void {
       const query = checkInput(StatusQuery, options, langOfCommand(command));
       if (!query) return USAGE_ERROR;
       if (query.consolidation) return showConsolidation(client, id, query.consolidation, options.json);
-      const type = (await client.workflow.getHandle(id).describe()).type;
-      if (type === 'assignment') {
+      if (await workflowType(client, id) === 'assignment') {
         const view = await assignmentStatus(client, id);
         out(options.json ? JSON.stringify(view, null, 2) : formatAssignment(view));
         return 0;

@@ -54,6 +54,7 @@ test('start (loading the plan reader lazily) and status answer from the bundle',
     const unknown = await cli('status', `${planId}-khong-co`);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).not.toContain('Cannot find module');
+    expect(unknown.stderr).toContain(`Không tìm thấy "${planId}-khong-co"`); // not the SDK's English
   });
 }, 180_000);
 

@@ -145,7 +145,22 @@ const valueOf = (m: RunMeasure, measure: Measure): number => {
 
 const heldBy = (m: RunMeasure, measure: Measure) => (measure === 'payloadBytes' ? `${m.workflowId} (${m.payloadEvent})` : m.workflowId);
 
-const sample = (ids: string[]) => (ids.length <= SAMPLE_HEAD + SAMPLE_TAIL ? ids : [...ids.slice(0, SAMPLE_HEAD), ...ids.slice(-SAMPLE_TAIL)]);
+const sampleOf = (ids: string[]) => (ids.length <= SAMPLE_HEAD + SAMPLE_TAIL ? ids : [...ids.slice(0, SAMPLE_HEAD), ...ids.slice(-SAMPLE_TAIL)]);
+
+/**
+ * A sample of each kind of child (ids alike but for their number: pages, notice pages, assignments): a plan of 2,000
+ * communes has eight notice pages beside its step, and one sample of all its children once left the step out.
+ */
+function sample(ids: string[]): string[] {
+  const kinds = new Map<string, string[]>();
+  for (const id of ids) {
+    const kind = id.replace(/\d+$/, '');
+    const alike = kinds.get(kind) ?? [];
+    kinds.set(kind, alike);
+    alike.push(id);
+  }
+  return [...kinds.values()].flatMap(sampleOf);
+}
 
 /**
  * Walks the tree from `rootId` (on the server at `address`, default namespace) down its children, level by level. By default a sample of each parent's children is

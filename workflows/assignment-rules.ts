@@ -34,10 +34,43 @@ const STICKY: readonly AssignmentStatus[] = ['submitted', 'returned', ...FINAL_S
 
 export function statusAt(spec: AssignmentSpec, state: AssignmentState, now: number): AssignmentStatus {
   if (STICKY.includes(state.status)) return state.status;
-  if (!state.lastDay) return 'no-deadline';
-  if (now >= deadlineInstant(state.lastDay)) return 'overdue';
-  const firstReminder = schedule(spec, state).find((n) => n.kind === 'reminder');
-  return firstReminder && now >= firstReminder.at ? 'due-soon' : 'not-due';
+  return state.lastDay ? clockStatus(deadlineClock(state.lastDay, spec.policy), now) : 'no-deadline';
+}
+
+/** Statuses the clock moves work between (the others are set by people's actions). */
+export const CLOCK_STATUSES: readonly AssignmentStatus[] = ['not-due', 'due-soon', 'overdue', 'no-deadline'];
+
+/** When work due on a day falls due soon (its first reminder) and overdue; it changes with the official days off. */
+export interface DeadlineClock {
+  dueSoonAt?: number;
+  deadlineAt: number;
+}
+
+export function deadlineClock(lastDay: string, policy: AssignmentSpec['policy']): DeadlineClock {
+  return { dueSoonAt: noticeSchedule(lastDay, policy).find((n) => n.kind === 'reminder')?.at, deadlineAt: deadlineInstant(lastDay) };
+}
+
+/** The status the clock alone gives work with a deadline, at `now`. */
+export function clockStatus({ dueSoonAt, deadlineAt }: DeadlineClock, now: number): AssignmentStatus {
+  if (now >= deadlineAt) return 'overdue';
+  return dueSoonAt !== undefined && now >= dueSoonAt ? 'due-soon' : 'not-due';
+}
+
+/** The next instant after `now` at which the clock moves the work, if any. */
+export const nextClockChange = ({ dueSoonAt, deadlineAt }: DeadlineClock, now: number): number | undefined =>
+  [dueSoonAt ?? deadlineAt, deadlineAt].find((t) => t > now);
+
+/**
+ * The reminders and the escalation step the clock has given work due on `lastDay` by `now`, counted by whoever did
+ * not hear it from the work itself: reminders after `from` (the work drops those already past when it starts), the
+ * highest escalation step reached (work that starts late gets it at once).
+ */
+export function clockCounts(lastDay: string, policy: AssignmentSpec['policy'], from: number, now: number): { reminders: number; escalationLevel: number } {
+  const due = noticeSchedule(lastDay, policy).filter((n) => n.at <= now);
+  return {
+    reminders: due.filter((n) => n.kind === 'reminder' && n.at > from).length,
+    escalationLevel: Math.max(0, ...due.map((n) => (n.kind === 'escalation' ? n.step : 0))),
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import { FINAL_STATUSES } from '../model/status';
 import { countedLastDay, type AssignmentSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
 import {
-  initialAssignmentState, nextWake, noticeKey, pendingNotices, statusAt, validateExtend, validateReview, validateSubmit,
+  CLOCK_STATUSES, initialAssignmentState, nextWake, noticeKey, pendingNotices, statusAt, validateExtend, validateReview, validateSubmit,
 } from './assignment-rules';
 import {
   amendStepSignal, assignmentStatusQuery, assignmentsChangedSignal, extendUpdate, officialCalendarSignal, reviewUpdate, submitReportUpdate,
@@ -33,6 +33,11 @@ export interface AssignmentInputV2 {
    * back (a national plan's pages took one workflow task per commune for it).
    */
   announced?: AssignmentSummary;
+  /**
+   * The parent moves this work between the clock's statuses itself (due soon, overdue: plan-step.ts): they are not
+   * signalled, each of which cost the work a workflow task for the signal's acknowledgement and its page one more.
+   */
+  clockCounted?: true;
 }
 export type AssignmentInput = AssignmentInputV2 | v1.AssignmentInput;
 
@@ -42,7 +47,7 @@ export async function assignment(input: AssignmentInput): Promise<AssignmentSumm
   return 'v' in input ? assignmentV2(input) : (v1.assignment(input) as unknown as Promise<AssignmentSummary>);
 }
 
-async function assignmentV2({ spec, state: carried, announced }: AssignmentInputV2): Promise<AssignmentSummary> {
+async function assignmentV2({ spec, state: carried, announced, clockCounted }: AssignmentInputV2): Promise<AssignmentSummary> {
   useOfficialDecisions(spec.calendar);
   const id = workflowInfo().workflowId;
   const state = carried ?? initialAssignmentState(spec, Date.now());
@@ -50,7 +55,9 @@ async function assignmentV2({ spec, state: carried, announced }: AssignmentInput
   let changes = 0;
   // Assignments recorded before summaries were coalesced signalled every reminder and escalation too.
   const coalesces = patched('coalesced-summaries');
-  const fingerprint = (summary: AssignmentSummary) => JSON.stringify(coalesces ? { ...summary, remindersSent: 0, escalationLevel: 0 } : summary);
+  const byClock = (status: AssignmentSummary['status']) => (clockCounted && CLOCK_STATUSES.includes(status) ? 'clock' : status);
+  const fingerprint = (summary: AssignmentSummary) =>
+    JSON.stringify(coalesces ? { ...summary, status: byClock(summary.status), remindersSent: 0, escalationLevel: 0 } : summary);
   let reported = announced ? fingerprint(announced) : ''; // the last summary the parent has
   let lastStatus: AssignmentSummary['status'] | undefined;
   let indexed = announced ? indexKey(announced) : ''; // the status and last day last written to the search attributes
@@ -178,13 +185,15 @@ async function assignmentV2({ spec, state: carried, announced }: AssignmentInput
     // The preview's timeline hears of the first status even when the parent was told it at the start.
     if (summary.status !== lastStatus) events.status(Date.now(), summary.status, spec.cycle?.key);
     lastStatus = summary.status;
+    // The inbox filters by status and deadline, including the clock's moves that its parent counts without a word.
+    const key = indexKey(summary);
+    if (key !== indexed) {
+      indexed = key;
+      upsertSearchAttributes(assignmentIndex(spec, summary));
+    }
     const print = fingerprint(summary);
     if (print === reported) return;
     reported = print;
-    if (indexKey(summary) !== indexed) {
-      indexed = indexKey(summary);
-      upsertSearchAttributes(assignmentIndex(spec, summary));
-    }
     const parent = workflowInfo().parent;
     if (parent) getExternalWorkflowHandle(parent.workflowId).signal(assignmentsChangedSignal, [summary]).catch(() => undefined);
   }
@@ -206,7 +215,7 @@ async function assignmentV2({ spec, state: carried, announced }: AssignmentInput
       if (FINAL_STATUSES.includes(state.status)) break;
       if (workflowInfo().continueAsNewSuggested) {
         await condition(() => outbox.length === 0); // nothing half-made; mail in flight travels in the state
-        await continueAsNew<typeof assignment>({ v: 2, spec, state: { ...state, unsent: mail.unsent } });
+        await continueAsNew<typeof assignment>({ v: 2, spec, state: { ...state, unsent: mail.unsent }, ...(clockCounted ? { clockCounted } : {}) });
       }
       const seen = changes;
       const wake = nextWake(spec, state, Date.now());

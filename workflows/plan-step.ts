@@ -13,6 +13,7 @@ import { assignmentSpec, countedLastDay, cycleOpensAt, type Assignee, type Assig
 import { TypedSearchAttributes } from '@temporalio/common';
 import type { StepAmendment } from './amendments';
 import { assignment, assignmentIndex, initialSummary } from './assignment';
+import { CLOCK_STATUSES, clockCounts, clockStatus, deadlineClock, nextClockChange, type DeadlineClock } from './assignment-rules';
 import { amendStepSignal, assignmentsChangedSignal, incidentSignal, officialCalendarSignal } from './definitions';
 import { ASSIGNMENT_REVIEWERS, type AssignmentMemo } from './search-attributes';
 import { LARGE_WORKFLOW_TASK_TIMEOUT } from './task-timeouts';
@@ -68,6 +69,10 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const paged = step.assignees.length > PAGE_SIZE;
   const changed = new Map<string, AssignmentSummary>();
   const latest = new Map<string, AssignmentSummary>(); // each of its own assignments as this step last counted it
+  const heardAt = new Map<string, number>(); // when each of those was last heard of (or moved by the clock)
+  const clocks = new Map<string, DeadlineClock>(); // by last day, until the official days off change
+  let replan = 0; // bumped when the clock may have to wake earlier than it planned
+  let plannedAt: number | undefined;
   const finalIds = new Set<string>(); // children whose work has ended (from their status)
   const children: Child[] = [];
   let opened: StepCycle | undefined; // the latest cycle opened
@@ -95,6 +100,10 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   // Assignments started before their parents announced them signalled their first summary, one workflow task of the
   // parent each; now the parent counts them from the start, with their search attributes set as they start.
   const announces = describes && patched('announced-starts');
+  // Assignments started before their parents followed the clock signalled each move between its statuses (due soon,
+  // overdue): a workflow task of the assignment and of its parent each. Now the parent moves them as their deadlines
+  // come, with the reminders and escalation step the clock has given them (watchClock).
+  const countsClock = announces && patched('clock-statuses-by-parent');
 
   /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
   function failed(childId: string, who: string, error: unknown): void {
@@ -107,13 +116,69 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const known = changed.get(s.id);
     if (!(known && FINAL_STATUSES.includes(known.status) && !FINAL_STATUSES.includes(s.status)) && !finalIds.has(s.id)) count(s);
   }));
-  setHandler(officialCalendarSignal, (decisions) => useOfficialDecisions(decisions));
+  setHandler(officialCalendarSignal, (decisions) => {
+    useOfficialDecisions(decisions);
+    clocks.clear();
+    replan++;
+  });
   setHandler(amendStepSignal, (amendment) => amend(amendment));
 
-  /** To be forwarded; for its own announced assignments, kept (a page's at most PAGE_SIZE) for when one ends without a word. */
-  function count(s: AssignmentSummary): void {
+  /**
+   * To be forwarded. Its own announced assignments are also kept (a page's at most PAGE_SIZE): for the clock to move,
+   * and for when one ends without a word.
+   */
+  function count(summary: AssignmentSummary): void {
+    if (!latest.has(summary.id)) return void changed.set(summary.id, summary);
+    const s = onClock(summary);
     changed.set(s.id, s);
-    if (latest.has(s.id)) latest.set(s.id, s);
+    latest.set(s.id, s);
+    heardAt.set(s.id, Date.now());
+    const at = s.lastDay && countsClock ? nextClockChange(clockOf(s.lastDay), Date.now()) : undefined;
+    if (at !== undefined && (plannedAt === undefined || at < plannedAt)) replan++;
+  }
+
+  /** A summary's status as the clock has it now (a signal may have taken a while to come). */
+  function onClock(s: AssignmentSummary): AssignmentSummary {
+    if (!countsClock || !s.lastDay || !CLOCK_STATUSES.includes(s.status)) return s;
+    const status = clockStatus(clockOf(s.lastDay), Date.now());
+    return status === s.status ? s : { ...s, status };
+  }
+
+  function clockOf(lastDay: string): DeadlineClock {
+    let clock = clocks.get(lastDay);
+    if (!clock) clocks.set(lastDay, (clock = deadlineClock(lastDay, step.common.policy)));
+    return clock;
+  }
+
+  /** Its assignments on the clock whose status the clock has moved, counted as they would have said it. */
+  function advanceClock(now: number): void {
+    for (const s of latest.values()) {
+      if (!s.lastDay || !CLOCK_STATUSES.includes(s.status)) continue;
+      const status = clockStatus(clockOf(s.lastDay), now);
+      if (status === s.status) continue;
+      const { reminders, escalationLevel } = clockCounts(s.lastDay, step.common.policy, heardAt.get(s.id) ?? now, now);
+      count({ ...s, status, remindersSent: s.remindersSent + reminders, escalationLevel: Math.max(s.escalationLevel, escalationLevel) });
+    }
+  }
+
+  function nextClockWake(now: number): number | undefined {
+    let next: number | undefined;
+    for (const s of latest.values()) {
+      const at = s.lastDay && CLOCK_STATUSES.includes(s.status) ? nextClockChange(clockOf(s.lastDay), now) : undefined;
+      if (at !== undefined && (next === undefined || at < next)) next = at;
+    }
+    return next;
+  }
+
+  /** One timer for all its assignments: they share a deadline, or a few. */
+  async function watchClock(): Promise<void> {
+    while (!closing) {
+      const seen = replan;
+      plannedAt = nextClockWake(Date.now());
+      const woken = () => closing || replan !== seen;
+      if (plannedAt === undefined) await condition(woken);
+      else if (!(await condition(woken, plannedAt - Date.now()))) advanceClock(Date.now());
+    }
   }
 
   /**
@@ -136,7 +201,8 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const spec = assignmentSpec(step, a, dated);
     const announced = announces ? initialSummary(id, spec, Date.now()) : undefined;
     const described = describes ? describe(spec, announced) : {};
-    const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec, ...(announced ? { announced } : {}) }], ...work, ...described });
+    const clockCounted = countsClock ? { clockCounted: true as const } : {};
+    const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec, ...(announced ? { announced } : {}), ...clockCounted }], ...work, ...described });
     if (announced) {
       latest.set(id, announced);
       count(announced);
@@ -277,6 +343,8 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   };
   // Forwarding outlives a cancellation: the last statuses still reach the parent before the step ends.
   const forwarding = CancellationScope.nonCancellable(forward);
+  // Likewise the clock: it stops when the step closes, whether it ends or is cancelled.
+  const clockWatching = countsClock ? CancellationScope.nonCancellable(watchClock) : Promise.resolve();
 
   try {
     if (byCycle) await openCycles(step.cycles!);
@@ -292,7 +360,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     }
     const all = await settle(children);
     closing = true;
-    await forwarding;
+    await Promise.all([forwarding, clockWatching]);
     return bounded ? [] : all;
   } catch (error) {
     if (!isCancellation(error)) throw error;
@@ -300,7 +368,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     closing = true;
     return CancellationScope.nonCancellable(async () => {
       const all = await settle(children);
-      await forwarding;
+      await Promise.all([forwarding, clockWatching]);
       return bounded ? [] : all;
     });
   }

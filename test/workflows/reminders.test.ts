@@ -3,7 +3,7 @@
 // reports after the second reminder gets no third.
 import { approve, assignmentStatus, planStatus, startPlan, submitReport } from '../../client/planflow';
 import { lastDay, noticeSchedule } from '../../model/calendar';
-import { assignmentWorkflowId } from '../../model/ids';
+import { assignmentWorkflowId, stepWorkflowId } from '../../model/ids';
 import { recordHistory } from '../helpers/histories';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { rehearse, reportingOnly, sentBy, sleepUntil, usePlanflowWorker } from '../helpers/planflow';
@@ -25,11 +25,13 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     expect(reminders.map((r) => r.kind === 'reminder' && r.workingDaysLeft)).toEqual([7, 3, 1]);
 
     await sleepUntil(env(), reminders[1]!.at + MINUTE);
+    const silentId = assignmentWorkflowId(planId, submission.id, silent);
+    // Its step moved it to due soon at its first reminder, without a word from it (below).
+    expect((await planStatus(client, planId)).assignments[silentId]).toMatchObject({ status: 'due-soon', remindersSent: 1 });
     const promptId = assignmentWorkflowId(planId, submission.id, prompt);
     await submitReport(client, promptId, { by: prompt, text: 'Báo cáo kết quả triển khai năm 2021.' });
     await sleepUntil(env(), schedule.at(-1)!.at + 24 * 60 * MINUTE);
 
-    const silentId = assignmentWorkflowId(planId, submission.id, silent);
     const toSilent = sentBy(sent, silentId).filter((n) => n.data.event !== 'assignment');
     // Notices due at one instant go out together, so compare them in a fixed order.
     const byTime = (a: [string, string, number?], b: [string, string, number?]) => a[2]! - b[2]! || a[0].localeCompare(b[0]);
@@ -59,6 +61,8 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     await recordHistory(client, silentId, 'v3-assignment-never-reports-coalesced');
     await recordHistory(client, silentId, 'v4-assignment-never-reports-announced');
     await recordHistory(client, silentId, 'v5-assignment-never-reports-in-task');
+    await recordHistory(client, silentId, 'v6-assignment-never-reports-clock-by-parent');
+    await recordHistory(client, stepWorkflowId(planId, submission.id), 'v6-step-clock-by-parent');
 
     // Its step announced its first summary and search attributes as it started it: its first workflow task neither
     // signalled the step nor wrote the search attributes (the step would have taken a workflow task for each commune).
@@ -74,4 +78,7 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     // activity task on the server, no workflow task for its result.
     expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
     expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(sentBy(sent, silentId).length);
+    // Nobody acted on it, so it never signalled its step: the step moved it between the clock's statuses itself, with
+    // the reminders the clock had given it (the plan's view above), a workflow task of each saved per move.
+    expect(events.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes)).toEqual([]);
   }));

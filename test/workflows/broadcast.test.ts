@@ -51,6 +51,9 @@ test(`a plan's notice to ${COMMUNES} communes goes out from children, once to ea
     expect(history.activities).toBeGreaterThan(0);
     expect(history.activities).toBeLessThan(20);
     expect(history.events).toBeLessThan(400);
+    // Nobody waits on a notice page: its notices went out inside its workflow tasks, a marker each and no activity task.
+    const noticePage = broadcastWorkflowId(planId, 'plan-issued', 1);
+    expect(await planHistory(client, noticePage)).toMatchObject({ activities: 0 });
     // The agencies' work ran on the plan's work queue, its tree on the queue it was started on (worker/workers.ts).
     const page = pageWorkflowId(stepWorkflowId(planId, REPORT_STEP), 2);
     const work = Object.values(view.assignments)[0]!;
@@ -60,4 +63,5 @@ test(`a plan's notice to ${COMMUNES} communes goes out from children, once to ea
     // Its second page (100 communes) opened its work 50 starts per workflow task.
     await recordHistory(client, page, 'v3-page-batched-starts');
     await recordHistory(client, page, 'v4-page-work-queue-announced');
+    await recordHistory(client, noticePage, 'v6-broadcast-page-in-task');
   }), 300_000);

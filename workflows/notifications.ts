@@ -1,7 +1,8 @@
 // How workflows hand notifications to the notify activity: one per recipient, keyed for exactly-once delivery, sent
 // beside the work — a workflow posts mail and goes on deciding; it never waits for a mail server before its next
-// step. Transient failures are retried by Temporal without limit (a reminder is never lost); a permanent one comes
-// back through `onUndeliverable` for the workflow to record and escalate.
+// step (notices nobody waits on go out inside the workflow task that posts them, which then ends after the send:
+// `notifyInTask`). Transient failures are retried by Temporal without limit (a reminder is never lost); a permanent
+// one comes back through `onUndeliverable` for the workflow to record and escalate.
 import type { Duration, RetryPolicy } from '@temporalio/common';
 import { ActivityFailure, ApplicationFailure, condition, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';

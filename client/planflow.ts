@@ -10,7 +10,7 @@ import { documentNumber, planKey, planWorkflowId } from '../model/ids';
 import { zodErrorMap } from '../model/messages';
 import type { Plan } from '../model/plan';
 import {
-  amendUpdate, approveUpdate, assignmentStatusQuery, cancelUpdate, consolidateUpdate, consolidationQuery, extendUpdate, planStatusQuery,
+  amendUpdate, approveUpdate, assignmentStatusQuery, cancelUpdate, noticeCountsQuery, consolidateUpdate, consolidationQuery, extendUpdate, planStatusQuery,
   reviewUpdate, submitReportUpdate,
 } from '../workflows/definitions';
 import type { planLifecycle } from '../workflows/plan-lifecycle';
@@ -163,8 +163,13 @@ export async function consolidation(client: Client, planId: string, query: Conso
   return (await call(client, planId, () => handle(client, planId).query(consolidationQuery, checkedQuery))) ?? undefined;
 }
 
-export const assignmentStatus = (client: Client, assignmentId: string): Promise<AssignmentView> =>
-  call(client, assignmentId, () => handle(client, assignmentId).query(assignmentStatusQuery));
+/** An assignment as it stands; the reminders and escalation sent to it as its page counts them, when its page sends them. */
+export async function assignmentStatus(client: Client, assignmentId: string): Promise<AssignmentView> {
+  const view = await call(client, assignmentId, () => handle(client, assignmentId).query(assignmentStatusQuery));
+  if (!view.noticedBy) return view;
+  const sent = await handle(client, view.noticedBy).query(noticeCountsQuery, assignmentId).catch(() => null);
+  return sent ? { ...view, ...sent } : view;
+}
 
 export interface PlanListing {
   id: string;

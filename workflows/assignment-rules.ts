@@ -79,13 +79,39 @@ export function clockCounts(lastDay: string, policy: AssignmentSpec['policy'], f
  * escalation step already reached at once, and the later steps on time.
  */
 export function pendingNotices(spec: AssignmentSpec, state: AssignmentState): Notice[] {
+  return unsentNotices(schedule(spec, state), state);
+}
+
+/** The same for a schedule already made (a page keeps one per last day for its assignments: clock-notices.ts). */
+export function unsentNotices(schedule: Notice[], state: Pick<AssignmentState, 'status' | 'sent' | 'deadlineVersion' | 'scheduleFrom'>): Notice[] {
   if (!OPEN_STATUSES.includes(state.status)) return [];
-  const unsent = schedule(spec, state).filter((n) => !state.sent.includes(noticeKey(n, state.deadlineVersion)));
+  const unsent = schedule.filter((n) => !state.sent.includes(noticeKey(n, state.deadlineVersion)));
   const missed = unsent.filter((n) => n.at < state.scheduleFrom);
   const catchUp: Notice[] = [missed.find((n) => n.kind === 'overdue'), missed.filter((n) => n.kind === 'escalation').at(-1)]
     .filter((n) => n !== undefined)
     .map((n) => ({ ...n, at: state.scheduleFrom }));
   return [...catchUp, ...unsent.filter((n) => n.at >= state.scheduleFrom)];
+}
+
+/** For work whose page sends its notices: the next instant the clock moves its status (due soon, overdue), if any. */
+export function nextStatusChange(spec: AssignmentSpec, state: AssignmentState, now: number): number | undefined {
+  return state.lastDay && CLOCK_STATUSES.includes(state.status) ? nextClockChange(deadlineClock(state.lastDay, spec.policy), now) : undefined;
+}
+
+/**
+ * For work whose page sends its notices: the reminders and escalation step they have come to by `now`, those of the
+ * schedule running (while the work is open) on top of those of earlier ones (`foldClock` keeps them in the state).
+ */
+export function noticedCounts(spec: AssignmentSpec, state: AssignmentState, now: number): Pick<AssignmentState, 'remindersSent' | 'escalationLevel'> {
+  const { remindersSent, escalationLevel } = state;
+  if (!state.lastDay || !OPEN_STATUSES.includes(state.status)) return { remindersSent, escalationLevel };
+  const running = clockCounts(state.lastDay, spec.policy, state.scheduleFrom, now);
+  return { remindersSent: remindersSent + running.reminders, escalationLevel: Math.max(escalationLevel, running.escalationLevel) };
+}
+
+/** Before the running schedule ends (a report goes in, the deadline moves): its counts stay in the state. */
+export function foldClock(spec: AssignmentSpec, state: AssignmentState, now: number): void {
+  Object.assign(state, noticedCounts(spec, state, now));
 }
 
 /** The next instant at which something may change by itself: a notice, the deadline, the reminder window. */

@@ -12,8 +12,10 @@ import { FINAL_STATUSES } from '../model/status';
 import { countedLastDay, type AssignmentSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
 import {
-  CLOCK_STATUSES, initialAssignmentState, nextWake, noticeKey, pendingNotices, statusAt, validateExtend, validateReview, validateSubmit,
+  CLOCK_STATUSES, foldClock, initialAssignmentState, nextStatusChange, nextWake, noticedCounts, noticeKey, pendingNotices, statusAt, validateExtend,
+  validateReview, validateSubmit,
 } from './assignment-rules';
+import { clockNotifications, undeliverableNotice, workOf } from './clock-notices';
 import {
   amendStepSignal, assignmentStatusQuery, assignmentsChangedSignal, extendUpdate, officialCalendarSignal, reviewUpdate, submitReportUpdate,
 } from './definitions';
@@ -38,6 +40,11 @@ export interface AssignmentInputV2 {
    * signalled, each of which cost the work a workflow task for the signal's acknowledgement and its page one more.
    */
   clockCounted?: true;
+  /**
+   * The parent sends the clock's notices too (reminders, overdue, escalation: clock-notices.ts): the work wakes only
+   * when its status moves, not at each notice (8 workflow tasks of a commune that never reports, each with a send).
+   */
+  clockNoticed?: true;
 }
 export type AssignmentInput = AssignmentInputV2 | v1.AssignmentInput;
 
@@ -47,7 +54,7 @@ export async function assignment(input: AssignmentInput): Promise<AssignmentSumm
   return 'v' in input ? assignmentV2(input) : (v1.assignment(input) as unknown as Promise<AssignmentSummary>);
 }
 
-async function assignmentV2({ spec, state: carried, announced, clockCounted }: AssignmentInputV2): Promise<AssignmentSummary> {
+async function assignmentV2({ spec, state: carried, announced, clockCounted, clockNoticed }: AssignmentInputV2): Promise<AssignmentSummary> {
   useOfficialDecisions(spec.calendar);
   const id = workflowInfo().workflowId;
   const state = carried ?? initialAssignmentState(spec, Date.now());
@@ -61,19 +68,21 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted }: A
   let reported = announced ? fingerprint(announced) : ''; // the last summary the parent has
   let lastStatus: AssignmentSummary['status'] | undefined;
   let indexed = announced ? indexKey(announced) : ''; // the status and last day last written to the search attributes
-  const view = (): AssignmentView => ({ id, spec, ...state });
+  // Work whose parent sends its notices counts them from the clock, as its parent sends them.
+  const current = (): AssignmentState => (clockNoticed ? { ...state, ...noticedCounts(spec, state, Date.now()) } : state);
+  const noticedBy = clockNoticed ? { noticedBy: workflowInfo().parent?.workflowId } : {};
+  const view = (): AssignmentView => ({ id, spec, ...current(), ...noticedBy });
 
-  const work = { stepId: spec.stepId, clauseText: spec.text, deliverable: spec.deliverable, stepTitle: spec.stepTitle, deadlineWords: spec.deadlineWords };
+  const work = workOf(spec);
   const tell = (to: AssignmentSpec['assignee'], event: string, data: Notification['data'], plannedAt?: number) =>
     outbox.push(notification(spec.plan, to, event, data, plannedAt, spec.cycle?.key));
   // Assignments recorded before the clock's notices went out inside the workflow task sent each as an activity task.
   const clockInTask = patched('clock-notices-in-task');
   const mail = new Mailroom((n, reason) => {
     state.undeliverable.push({ to: n.to.id, event: n.data.event, reason, at: Date.now() });
-    // The lead office is told so it can reach the agency another way (unless the mail was to the lead office).
-    if (n.to.id !== spec.lead.id) {
-      tell(spec.lead, `undeliverable/${n.key}`, { event: 'undeliverable', ...work, agency: n.to.name, address: n.to.emails.join(', '), reason });
-    }
+    // The lead office is told so it can reach the agency another way.
+    const word = undeliverableNotice(id, spec, n, reason);
+    if (word) outbox.push(word);
     changes++;
   }, (n) => clockInTask && CLOCK_EVENTS.includes(n.data.event));
 
@@ -90,6 +99,7 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted }: A
   });
 
   function submit(input: SubmitReport): void {
+    if (clockNoticed) foldClock(spec, state, Date.now());
     state.report = { text: input.text, values: input.values, submittedAt: Date.now() };
     state.status = 'submitted';
     state.actions.push({ at: Date.now(), action: 'submit', by: input.by });
@@ -128,6 +138,7 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted }: A
   }
 
   function changeDeadline(lastDay: string, action: 'extend' | 'change-deadline', by: string, reason: string): void {
+    if (clockNoticed) foldClock(spec, state, Date.now());
     const oldLastDay = state.lastDay;
     moveDeadline(lastDay);
     state.actions.push({ at: Date.now(), action, by, note: reason });
@@ -149,37 +160,17 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted }: A
     state.lastDay = countedLastDay(spec.counted);
   }
 
-  function recipientsOf(notice: Notice): AssignmentSpec['assignee'][] {
-    if (notice.kind !== 'escalation') return [spec.assignee];
-    switch (notice.to) {
-      case 'assignee-head':
-        return [spec.head];
-      case 'lead':
-        // A lead office late on its own work is chased by its leaders, not by itself.
-        return spec.lead.id === spec.assignee.id ? spec.leaders : [spec.lead];
-      case 'leader':
-        return spec.leaders;
-      default:
-        return notice.to satisfies never;
-    }
-  }
-
   function queueNotice(notice: Notice): void {
     const key = noticeKey(notice, state.deadlineVersion);
     state.sent.push(key);
-    const lastDay = state.lastDay!;
-    const data: Notification['data'] =
-      notice.kind === 'reminder' ? { event: 'reminder', ...work, lastDay, workingDaysLeft: notice.workingDaysLeft }
-        : notice.kind === 'overdue' ? { event: 'overdue', ...work, lastDay }
-          : { event: 'escalation', ...work, lastDay, step: notice.step, target: notice.to, lateAgency: spec.assignee.name, workingDaysLate: notice.workingDaysLate };
-    for (const to of recipientsOf(notice)) tell(to, key, data, notice.at);
+    outbox.push(...clockNotifications(id, spec, notice, key, state.lastDay!));
     if (notice.kind === 'reminder') state.remindersSent++;
     if (notice.kind === 'escalation') state.escalationLevel = Math.max(state.escalationLevel, notice.step);
   }
 
   /** The parent, the inbox (search attributes) and the preview's timeline learn of each change once. */
   function publish(): void {
-    const summary = summarise(id, spec, state);
+    const summary = summarise(id, spec, current());
     // Reminder and escalation counts ride along with the next change that matters (status, deadline, report): a signal
     // per reminder would give a page of 500 assignments thousands of signals a cycle.
     // The preview's timeline hears of the first status even when the parent was told it at the start.
@@ -209,16 +200,16 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted }: A
     state.unsent = [];
     while (!FINAL_STATUSES.includes(state.status)) {
       state.status = statusAt(spec, state, Date.now());
-      for (const notice of pendingNotices(spec, state).filter((n) => n.at <= Date.now())) queueNotice(notice);
+      if (!clockNoticed) for (const notice of pendingNotices(spec, state).filter((n) => n.at <= Date.now())) queueNotice(notice);
       mail.post(outbox.splice(0));
       publish();
       if (FINAL_STATUSES.includes(state.status)) break;
       if (workflowInfo().continueAsNewSuggested) {
         await condition(() => outbox.length === 0); // nothing half-made; mail in flight travels in the state
-        await continueAsNew<typeof assignment>({ v: 2, spec, state: { ...state, unsent: mail.unsent }, ...(clockCounted ? { clockCounted } : {}) });
+        await continueAsNew<typeof assignment>({ v: 2, spec, state: { ...state, unsent: mail.unsent }, ...(clockCounted ? { clockCounted } : {}), ...(clockNoticed ? { clockNoticed } : {}) });
       }
       const seen = changes;
-      const wake = nextWake(spec, state, Date.now());
+      const wake = (clockNoticed ? nextStatusChange : nextWake)(spec, state, Date.now());
       if (wake === undefined) await condition(() => changes !== seen || outbox.length > 0);
       else await condition(() => changes !== seen || outbox.length > 0, wake - Date.now());
     }
@@ -231,10 +222,11 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted }: A
     await mail.drain();
   } catch (error) {
     if (!isCancellation(error)) throw error;
+    if (clockNoticed) foldClock(spec, state, Date.now());
     state.status = 'cancelled'; // the plan was cancelled or closed, or the work reassigned; the plan tells people
     events.status(Date.now(), state.status, spec.cycle?.key);
   }
-  return summarise(id, spec, state);
+  return summarise(id, spec, current());
 }
 
 /** Notices the clock sends (a timer woke the work, nobody waits on its answer): workflows/notifications.ts notifyInTask. */

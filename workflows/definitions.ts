@@ -23,6 +23,11 @@ export const submitReportUpdate = defineUpdate<AssignmentView, [SubmitReport]>('
 export const reviewUpdate = defineUpdate<AssignmentView, [Review]>('review');
 export const extendUpdate = defineUpdate<AssignmentView, [Extend]>('extend');
 export const assignmentStatusQuery = defineQuery<AssignmentView>('assignmentStatus');
+/**
+ * From a page that sends an assignment's notices (its view's `noticedBy`): the reminders and escalation step sent to it
+ * so far (the assignment itself wakes only when its status moves); null for work it no longer follows.
+ */
+export const noticeCountsQuery = defineQuery<Pick<AssignmentSummary, 'remindersSent' | 'escalationLevel'> | null, [string]>('noticeCounts');
 
 /** From an assignment, page or step to its parent: the latest summaries of assignments that changed. */
 export const assignmentsChangedSignal = defineSignal<[AssignmentSummary[]]>('assignmentsChanged');

@@ -14,7 +14,9 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import type { StepAmendment } from './amendments';
 import { assignment, assignmentIndex, initialSummary } from './assignment';
 import { CLOCK_STATUSES, clockCounts, clockStatus, deadlineClock, nextClockChange, type DeadlineClock } from './assignment-rules';
-import { amendStepSignal, assignmentsChangedSignal, incidentSignal, officialCalendarSignal } from './definitions';
+import { ClockNotices, undeliverableNotice } from './clock-notices';
+import { amendStepSignal, assignmentsChangedSignal, incidentSignal, noticeCountsQuery, officialCalendarSignal } from './definitions';
+import { Mailroom } from './notifications';
 import { ASSIGNMENT_REVIEWERS, type AssignmentMemo } from './search-attributes';
 import { LARGE_WORKFLOW_TASK_TIMEOUT } from './task-timeouts';
 import type { AssignmentSummary } from './state';
@@ -104,6 +106,16 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   // overdue): a workflow task of the assignment and of its parent each. Now the parent moves them as their deadlines
   // come, with the reminders and escalation step the clock has given them (watchClock).
   const countsClock = announces && patched('clock-statuses-by-parent');
+  // Assignments started before their parents sent the clock's notices (reminders, overdue, escalation) woke for each
+  // and sent it themselves. Now the parent sends them when they fall due (clock-notices.ts), inside its own workflow
+  // task; an assignment wakes only when its status moves.
+  const sendsNotices = countsClock && patched('clock-notices-by-parent');
+  const notices = new ClockNotices(step.common.policy);
+  const mail = new Mailroom((n, reason) => {
+    const owner = notices.ownerOf(n);
+    const word = owner && undeliverableNotice(owner.id, owner.spec, n, reason);
+    if (word) mail.post([word]);
+  }, () => true);
 
   /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
   function failed(childId: string, who: string, error: unknown): void {
@@ -119,9 +131,11 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   setHandler(officialCalendarSignal, (decisions) => {
     useOfficialDecisions(decisions);
     clocks.clear();
+    notices.calendarChanged();
     replan++;
   });
   setHandler(amendStepSignal, (amendment) => amend(amendment));
+  setHandler(noticeCountsQuery, (id) => notices.counts(id) ?? null);
 
   /**
    * To be forwarded. Its own announced assignments are also kept (a page's at most PAGE_SIZE): for the clock to move,
@@ -133,8 +147,9 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     changed.set(s.id, s);
     latest.set(s.id, s);
     heardAt.set(s.id, Date.now());
-    const at = s.lastDay && countsClock ? nextClockChange(clockOf(s.lastDay), Date.now()) : undefined;
-    if (at !== undefined && (plannedAt === undefined || at < plannedAt)) replan++;
+    notices.heard(s, Date.now());
+    const moves = s.lastDay && countsClock ? nextClockChange(clockOf(s.lastDay), Date.now()) : undefined;
+    for (const at of [moves, notices.nextFor(s.id)]) if (at !== undefined && (plannedAt === undefined || at < plannedAt)) replan++;
   }
 
   /** A summary's status as the clock has it now (a signal may have taken a while to come). */
@@ -156,13 +171,18 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
       if (!s.lastDay || !CLOCK_STATUSES.includes(s.status)) continue;
       const status = clockStatus(clockOf(s.lastDay), now);
       if (status === s.status) continue;
-      const { reminders, escalationLevel } = clockCounts(s.lastDay, step.common.policy, heardAt.get(s.id) ?? now, now);
-      count({ ...s, status, remindersSent: s.remindersSent + reminders, escalationLevel: Math.max(s.escalationLevel, escalationLevel) });
+      count({ ...s, status, ...(notices.counts(s.id) ?? countedByClock(s, now)) });
     }
   }
 
+  /** The reminders and escalation step the assignment had, and those the clock gave it since it was heard of. */
+  function countedByClock(s: AssignmentSummary, now: number): Pick<AssignmentSummary, 'remindersSent' | 'escalationLevel'> {
+    const { reminders, escalationLevel } = clockCounts(s.lastDay!, step.common.policy, heardAt.get(s.id) ?? now, now);
+    return { remindersSent: s.remindersSent + reminders, escalationLevel: Math.max(s.escalationLevel, escalationLevel) };
+  }
+
   function nextClockWake(now: number): number | undefined {
-    let next: number | undefined;
+    let next = notices.next();
     for (const s of latest.values()) {
       const at = s.lastDay && CLOCK_STATUSES.includes(s.status) ? nextClockChange(clockOf(s.lastDay), now) : undefined;
       if (at !== undefined && (next === undefined || at < next)) next = at;
@@ -177,7 +197,10 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
       plannedAt = nextClockWake(Date.now());
       const woken = () => closing || replan !== seen;
       if (plannedAt === undefined) await condition(woken);
-      else if (!(await condition(woken, plannedAt - Date.now()))) advanceClock(Date.now());
+      else if (plannedAt <= Date.now() || !(await condition(woken, plannedAt - Date.now()))) {
+        mail.post(notices.due(Date.now())); // before the moves, which count what was sent
+        advanceClock(Date.now());
+      }
     }
   }
 
@@ -201,10 +224,11 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const spec = assignmentSpec(step, a, dated);
     const announced = announces ? initialSummary(id, spec, Date.now()) : undefined;
     const described = describes ? describe(spec, announced) : {};
-    const clockCounted = countsClock ? { clockCounted: true as const } : {};
+    const clockCounted = countsClock ? { clockCounted: true as const, ...(sendsNotices ? { clockNoticed: true as const } : {}) } : {};
     const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec, ...(announced ? { announced } : {}), ...clockCounted }], ...work, ...described });
     if (announced) {
       latest.set(id, announced);
+      if (sendsNotices) notices.follow(id, spec, announced, Date.now());
       count(announced);
     }
     const result = started

@@ -65,6 +65,8 @@ export interface AssignmentState {
 export interface AssignmentView extends AssignmentState {
   id: string;
   spec: AssignmentSpec;
+  /** The workflow that sends its clock's notices, when not itself: it knows how many went out (noticeCountsQuery). */
+  noticedBy?: string;
 }
 
 export type { PlanStage };

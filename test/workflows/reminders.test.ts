@@ -63,6 +63,8 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     await recordHistory(client, silentId, 'v5-assignment-never-reports-in-task');
     await recordHistory(client, silentId, 'v6-assignment-never-reports-clock-by-parent');
     await recordHistory(client, stepWorkflowId(planId, submission.id), 'v6-step-clock-by-parent');
+    await recordHistory(client, silentId, 'v7-assignment-never-reports-noticed-by-parent');
+    await recordHistory(client, stepWorkflowId(planId, submission.id), 'v7-step-sends-clock-notices');
 
     // Its step announced its first summary and search attributes as it started it: its first workflow task neither
     // signalled the step nor wrote the search attributes (the step would have taken a workflow task for each commune).
@@ -74,10 +76,17 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     const indexed = (e: (typeof events)[number]) => 'PlanflowStatus' in (e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {});
     expect(firstCommands.filter(indexed)).toEqual([]);
     expect(events.filter(indexed).length).toBeGreaterThan(0); // later changes of status are written
-    // Every notice it sent was the clock's, sent inside the workflow task that made it (a local activity's marker): no
-    // activity task on the server, no workflow task for its result.
+    // It sent its assignment notice itself, inside its first workflow task (a local activity's marker: no activity task
+    // on the server, no workflow task for its result); its step sent the clock's notices, the same way.
+    const markers = (list: typeof events) => list.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
     expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
-    expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(sentBy(sent, silentId).length);
+    expect(markers(events)).toHaveLength(1);
+    const stepEvents = (await client.workflow.getHandle(stepWorkflowId(planId, submission.id)).fetchHistory()).events ?? [];
+    expect(stepEvents.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+    const clockNotices = [...sentBy(sent, silentId), ...sentBy(sent, promptId)].filter((n) => ['reminder', 'overdue', 'escalation'].includes(n.data.event));
+    expect(markers(stepEvents)).toHaveLength(clockNotices.length);
+    // So it woke only when the clock moved its status: its start, due soon, overdue.
+    expect(events.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(3);
     // Nobody acted on it, so it never signalled its step: the step moved it between the clock's statuses itself, with
     // the reminders the clock had given it (the plan's view above), a workflow task of each saved per move.
     expect(events.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes)).toEqual([]);

@@ -10,7 +10,7 @@ import { documentNumber, planKey, planWorkflowId } from '../model/ids';
 import { zodErrorMap } from '../model/messages';
 import type { Plan } from '../model/plan';
 import {
-  amendUpdate, approveUpdate, assignmentStatusQuery, cancelUpdate, noticeCountsQuery, consolidateUpdate, consolidationQuery, extendUpdate, planStatusQuery,
+  amendUpdate, approveUpdate, assignmentStatusQuery, cancelUpdate, sentNoticesQuery, consolidateUpdate, consolidationQuery, extendUpdate, planStatusQuery,
   reviewUpdate, submitReportUpdate,
 } from '../workflows/definitions';
 import type { planLifecycle } from '../workflows/plan-lifecycle';
@@ -163,12 +163,15 @@ export async function consolidation(client: Client, planId: string, query: Conso
   return (await call(client, planId, () => handle(client, planId).query(consolidationQuery, checkedQuery))) ?? undefined;
 }
 
-/** An assignment as it stands; the reminders and escalation sent to it as its page counts them, when its page sends them. */
+/**
+ * An assignment as it stands. When its page sends its clock's notices, the reminders and escalation step as its page
+ * sent them, and the mail of theirs that could not be delivered beside its own.
+ */
 export async function assignmentStatus(client: Client, assignmentId: string): Promise<AssignmentView> {
   const view = await call(client, assignmentId, () => handle(client, assignmentId).query(assignmentStatusQuery));
   if (!view.noticedBy) return view;
-  const sent = await handle(client, view.noticedBy).query(noticeCountsQuery, assignmentId).catch(() => null);
-  return sent ? { ...view, ...sent } : view;
+  const sent = await handle(client, view.noticedBy).query(sentNoticesQuery, assignmentId).catch(() => null);
+  return sent ? { ...view, ...sent, undeliverable: [...view.undeliverable, ...sent.undeliverable] } : view;
 }
 
 export interface PlanListing {

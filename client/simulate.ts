@@ -239,8 +239,10 @@ function recordingNotify(ctx: Run): Activities['notify'] {
   let closeApproved = false;
   return async (n: Notification) => {
     const cycle: unknown = (n as { cycle?: unknown }).cycle;
-    // The key starts with the sending workflow's id, but ids and events both hold slashes: ask the activity instead.
-    const workflowId = Context.current().info.workflowExecution?.workflowId ?? n.key;
+    // The work the notice is about, as its portal link names it (a page sends its assignments' reminders); the key
+    // starts with the same id, but ids and events both hold slashes. Older notices: the workflow that sent it.
+    const about = /^\/(?:assignments|plans)\/([^/]+)$/u.exec(n.page ?? '')?.[1];
+    const workflowId = about ? decodeURIComponent(about) : Context.current().info.workflowExecution?.workflowId ?? n.key;
     ctx.recorder.add(n.plannedAt ?? n.createdAt, {
       kind: 'notice', event: n.data.event, to: n.to.id, workflowId, ...(typeof cycle === 'string' ? { cycle } : {}),
     });

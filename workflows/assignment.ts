@@ -271,6 +271,7 @@ export function summarise(id: string, spec: AssignmentSpec, state: AssignmentSta
     cycle: spec.cycle?.key,
     remindersSent: state.remindersSent,
     escalationLevel: state.escalationLevel,
+    ...(state.deadlineVersion ? { deadlineVersion: state.deadlineVersion } : {}),
     submittedAt: state.report?.submittedAt,
     completedAt: state.completedAt,
     reportSummary: state.report?.text.slice(0, 120),

@@ -5,11 +5,11 @@
 import type { Notice } from '../model/calendar';
 import { noticeSchedule } from '../model/calendar';
 import type { Notification } from '../model/notifications';
-import { FINAL_STATUSES, type AssignmentStatus } from '../model/status';
+import type { AssignmentStatus } from '../model/status';
 import type { AssignmentSpec } from '../model/work';
 import { noticeKey, unsentNotices } from './assignment-rules';
 import { notificationOf } from './notifications';
-import type { AssignmentSummary } from './state';
+import type { AssignmentSummary, SentNotices, Undelivered } from './state';
 
 /** What every notice about a piece of work says of it. */
 export const workOf = (spec: AssignmentSpec) =>
@@ -52,14 +52,18 @@ interface Followed {
   spec: AssignmentSpec;
   status: AssignmentStatus;
   lastDay?: string;
-  /** Bumped by every new last day (the keys of an old deadline's notices never come again). */
+  /** The work's deadline version (its summaries say it): the keys of an old deadline's notices never come again. */
   version: number;
   /** As the assignment's scheduleFrom: notices before it are past (reminders dropped, lateness caught up). */
   from: number;
   sent: string[];
   reminders: number;
   escalationLevel: number;
+  undeliverable: Undelivered[];
 }
+
+/** Mail that could not be delivered kept per assignment: enough for people to act on, bounded whatever happens. */
+const UNDELIVERABLE_KEPT = 20;
 
 /**
  * A page's notices for the assignments it started (at most a page's worth): it hears their deadlines and statuses in
@@ -72,19 +76,24 @@ export class ClockNotices {
   constructor(private readonly policy: AssignmentSpec['policy']) {}
 
   follow(id: string, spec: AssignmentSpec, first: AssignmentSummary, now: number): void {
-    this.followed.set(id, { spec, status: first.status, lastDay: first.lastDay, version: 0, from: now, sent: [], reminders: 0, escalationLevel: 0 });
+    this.followed.set(id, {
+      spec, status: first.status, lastDay: first.lastDay, version: 0, from: now, sent: [], reminders: 0, escalationLevel: 0, undeliverable: [],
+    });
   }
 
-  /** What its assignment said (or the page concluded): a new last day or a return restarts its notices. */
+  /**
+   * What its assignment said (or the page concluded). A new deadline or a return restarts its notices; a last day
+   * the official days off moved keeps those already sent. Work that ended keeps what was sent for it, and gets no more.
+   */
   heard(s: AssignmentSummary, now: number): void {
     const f = this.followed.get(s.id);
     if (!f) return;
-    if (FINAL_STATUSES.includes(s.status)) return void this.followed.delete(s.id);
-    if (s.lastDay !== f.lastDay) {
-      f.lastDay = s.lastDay;
-      f.version++;
+    const version = s.deadlineVersion ?? 0;
+    if (version !== f.version) {
+      f.version = version;
       f.from = now;
     } else if (s.status === 'returned' && f.status !== 'returned') f.from = now;
+    f.lastDay = s.lastDay;
     f.status = s.status;
   }
 
@@ -93,9 +102,22 @@ export class ClockNotices {
   }
 
   /** The reminders and highest escalation step sent for the assignment, if the page follows it. */
-  counts(id: string): { remindersSent: number; escalationLevel: number } | undefined {
+  counts(id: string): Pick<SentNotices, 'remindersSent' | 'escalationLevel'> | undefined {
     const f = this.followed.get(id);
     return f && { remindersSent: f.reminders, escalationLevel: f.escalationLevel };
+  }
+
+  sent(id: string): SentNotices | undefined {
+    const f = this.followed.get(id);
+    return f && { remindersSent: f.reminders, escalationLevel: f.escalationLevel, undeliverable: f.undeliverable };
+  }
+
+  /** Records mail of an assignment that could not be delivered; the lead office's word of it, to send. */
+  undeliverable(n: Notification, reason: string, now: number): Notification | undefined {
+    const owner = this.ownerOf(n);
+    if (!owner) return undefined;
+    if (owner.f.undeliverable.length < UNDELIVERABLE_KEPT) owner.f.undeliverable.push({ to: n.to.id, event: n.data.event, reason, at: now });
+    return undeliverableNotice(owner.id, owner.f.spec, n, reason);
   }
 
   /** The first instant a notice of any assignment followed falls due (it may be now: one caught up). */
@@ -129,8 +151,8 @@ export class ClockNotices {
   }
 
   /** The assignment whose notice `n` is (ids of one page never prefix one another's notices: they end in `/`). */
-  ownerOf(n: Notification): { id: string; spec: AssignmentSpec } | undefined {
-    for (const [id, f] of this.followed) if (n.key.startsWith(`${id}/`)) return { id, spec: f.spec };
+  private ownerOf(n: Notification): { id: string; f: Followed } | undefined {
+    for (const [id, f] of this.followed) if (n.key.startsWith(`${id}/`)) return { id, f };
     return undefined;
   }
 

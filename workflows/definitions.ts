@@ -5,7 +5,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Amend, Approve, Cancel, Consolidate, ConsolidationQuery, Extend, PlanQuery, Review, SubmitReport } from '../model/actions';
 import type { OfficialBreak } from '../model/calendar';
 import type { StepAmendment } from './amendments';
-import type { AssignmentSummary, AssignmentView, ConsolidationDetail, ConsolidationSummary, Incident, PlanView } from './state';
+import type { AssignmentSummary, AssignmentView, ConsolidationDetail, ConsolidationSummary, Incident, PlanView, SentNotices } from './state';
 
 // Plan lifecycle.
 export const approveUpdate = defineUpdate<PlanView, [Approve]>('approve');
@@ -24,10 +24,11 @@ export const reviewUpdate = defineUpdate<AssignmentView, [Review]>('review');
 export const extendUpdate = defineUpdate<AssignmentView, [Extend]>('extend');
 export const assignmentStatusQuery = defineQuery<AssignmentView>('assignmentStatus');
 /**
- * From a page that sends an assignment's notices (its view's `noticedBy`): the reminders and escalation step sent to it
- * so far (the assignment itself wakes only when its status moves); null for work it no longer follows.
+ * From a page that sends an assignment's notices (its view's `noticedBy`): the reminders and escalation step sent for
+ * it so far (the assignment itself wakes only when its status moves) and the mail that could not be delivered; null
+ * for work it does not follow.
  */
-export const noticeCountsQuery = defineQuery<Pick<AssignmentSummary, 'remindersSent' | 'escalationLevel'> | null, [string]>('noticeCounts');
+export const sentNoticesQuery = defineQuery<SentNotices | null, [string]>('sentNotices');
 
 /** From an assignment, page or step to its parent: the latest summaries of assignments that changed. */
 export const assignmentsChangedSignal = defineSignal<[AssignmentSummary[]]>('assignmentsChanged');

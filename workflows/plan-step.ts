@@ -14,8 +14,8 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import type { StepAmendment } from './amendments';
 import { assignment, assignmentIndex, initialSummary } from './assignment';
 import { CLOCK_STATUSES, clockCounts, clockStatus, deadlineClock, nextClockChange, type DeadlineClock } from './assignment-rules';
-import { ClockNotices, undeliverableNotice } from './clock-notices';
-import { amendStepSignal, assignmentsChangedSignal, incidentSignal, noticeCountsQuery, officialCalendarSignal } from './definitions';
+import { ClockNotices } from './clock-notices';
+import { amendStepSignal, assignmentsChangedSignal, incidentSignal, officialCalendarSignal, sentNoticesQuery } from './definitions';
 import { Mailroom } from './notifications';
 import { ASSIGNMENT_REVIEWERS, type AssignmentMemo } from './search-attributes';
 import { LARGE_WORKFLOW_TASK_TIMEOUT } from './task-timeouts';
@@ -112,8 +112,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const sendsNotices = countsClock && patched('clock-notices-by-parent');
   const notices = new ClockNotices(step.common.policy);
   const mail = new Mailroom((n, reason) => {
-    const owner = notices.ownerOf(n);
-    const word = owner && undeliverableNotice(owner.id, owner.spec, n, reason);
+    const word = notices.undeliverable(n, reason, Date.now());
     if (word) mail.post([word]);
   }, () => true);
 
@@ -135,7 +134,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     replan++;
   });
   setHandler(amendStepSignal, (amendment) => amend(amendment));
-  setHandler(noticeCountsQuery, (id) => notices.counts(id) ?? null);
+  setHandler(sentNoticesQuery, (id) => notices.sent(id) ?? null);
 
   /**
    * To be forwarded. Its own announced assignments are also kept (a page's at most PAGE_SIZE): for the clock to move,

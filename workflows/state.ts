@@ -20,6 +20,11 @@ export interface AssignmentSummary {
   cycle?: string;
   remindersSent: number;
   escalationLevel: number;
+  /**
+   * Bumped by every new deadline (absent while 0), as the work's own: a page that sends the work's notices keys them by
+   * it. The plan does not keep it (status-check.ts).
+   */
+  deadlineVersion?: number;
   submittedAt?: number;
   completedAt?: number;
   /** The report's first words, for listings. */
@@ -41,6 +46,9 @@ export interface Undelivered {
   reason: string;
   at: number;
 }
+
+/** What a page sent for one of its assignments (workflows/clock-notices.ts). */
+export type SentNotices = Pick<AssignmentState, 'remindersSent' | 'escalationLevel' | 'undeliverable'>;
 
 export interface AssignmentState {
   status: AssignmentStatus;

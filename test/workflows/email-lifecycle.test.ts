@@ -149,6 +149,11 @@ test('a 550 for one commune is recorded as undeliverable and the lead office is 
     const lead = await eventually(() => Promise.resolve(subjects(emailOf(plan, 'phong-ldtbxh-dt'), planId)), (s) => s.length > 0);
     expect(lead).toContain(`Không gửi được thư đến ${plan.agencies.find((a) => a.id === refused)!.name}`);
     expect(subjects(emailOf(plan, fine), planId).some((s) => s.startsWith('Giao nhiệm vụ'))).toBe(true);
+    // Its reminders go out from its step, which records the refusal too: the assignment's view shows both.
+    const schedule = noticeSchedule(lastDay(plan.reporting.submissions[0]!.deadline, {})!, plan.reminderPolicy);
+    await sleepUntil(env(), schedule[0]!.at + HOUR);
+    const later = await eventually(() => assignmentStatus(client, refusedId), (v) => v.undeliverable.some((u) => u.event === 'reminder'));
+    expect(later.undeliverable.map((u) => u.event)).toEqual(['assignment', 'reminder']);
     smtp.refuse.clear();
     await approve(client, planId, { by: 'trieu-duc-dung', stage: 'close' });
     await waitForEnd(client, planId);

@@ -13,10 +13,8 @@ import { assignmentSpec, countedLastDay, cycleOpensAt, type Assignee, type Assig
 import { TypedSearchAttributes } from '@temporalio/common';
 import type { StepAmendment } from './amendments';
 import { assignment, assignmentIndex, initialSummary } from './assignment';
-import { CLOCK_STATUSES, clockCounts, clockStatus, deadlineClock, nextClockChange, type DeadlineClock } from './assignment-rules';
-import { ClockNotices } from './clock-notices';
 import { amendStepSignal, assignmentsChangedSignal, incidentSignal, officialCalendarSignal, sentNoticesQuery } from './definitions';
-import { Mailroom } from './notifications';
+import { PageClock } from './page-clock';
 import { ASSIGNMENT_REVIEWERS, type AssignmentMemo } from './search-attributes';
 import { LARGE_WORKFLOW_TASK_TIMEOUT } from './task-timeouts';
 import type { AssignmentSummary } from './state';
@@ -70,11 +68,6 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const { workflowId } = workflowInfo();
   const paged = step.assignees.length > PAGE_SIZE;
   const changed = new Map<string, AssignmentSummary>();
-  const latest = new Map<string, AssignmentSummary>(); // each of its own assignments as this step last counted it
-  const heardAt = new Map<string, number>(); // when each of those was last heard of (or moved by the clock)
-  const clocks = new Map<string, DeadlineClock>(); // by last day, until the official days off change
-  let replan = 0; // bumped when the clock may have to wake earlier than it planned
-  let plannedAt: number | undefined;
   const finalIds = new Set<string>(); // children whose work has ended (from their status)
   const children: Child[] = [];
   let opened: StepCycle | undefined; // the latest cycle opened
@@ -104,17 +97,14 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const announces = describes && patched('announced-starts');
   // Assignments started before their parents followed the clock signalled each move between its statuses (due soon,
   // overdue): a workflow task of the assignment and of its parent each. Now the parent moves them as their deadlines
-  // come, with the reminders and escalation step the clock has given them (watchClock).
+  // come, with the reminders and escalation step the clock has given them (page-clock.ts).
   const countsClock = announces && patched('clock-statuses-by-parent');
   // Assignments started before their parents sent the clock's notices (reminders, overdue, escalation) woke for each
   // and sent it themselves. Now the parent sends them when they fall due (clock-notices.ts), inside its own workflow
   // task; an assignment wakes only when its status moves.
   const sendsNotices = countsClock && patched('clock-notices-by-parent');
-  const notices = new ClockNotices(step.common.policy);
-  const mail = new Mailroom((n, reason) => {
-    const word = notices.undeliverable(n, reason, Date.now());
-    if (word) mail.post([word]);
-  }, () => true);
+  // Its own assignments as it last counted them (at most PAGE_SIZE), and the clock that moves them.
+  const clock = new PageClock(step.common.policy, { counts: countsClock, sends: sendsNotices }, (s) => count(s));
 
   /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
   function failed(childId: string, who: string, error: unknown): void {
@@ -129,78 +119,15 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   }));
   setHandler(officialCalendarSignal, (decisions) => {
     useOfficialDecisions(decisions);
-    clocks.clear();
-    notices.calendarChanged();
-    replan++;
+    clock.calendarChanged();
   });
   setHandler(amendStepSignal, (amendment) => amend(amendment));
-  setHandler(sentNoticesQuery, (id) => notices.sent(id) ?? null);
+  setHandler(sentNoticesQuery, (id) => clock.sent(id) ?? null);
 
-  /**
-   * To be forwarded. Its own announced assignments are also kept (a page's at most PAGE_SIZE): for the clock to move,
-   * and for when one ends without a word.
-   */
+  /** To be forwarded; its own assignments as the clock has them (a summary may have taken a while to come). */
   function count(summary: AssignmentSummary): void {
-    if (!latest.has(summary.id)) return void changed.set(summary.id, summary);
-    const s = onClock(summary);
+    const s = clock.heard(summary, Date.now()) ?? summary;
     changed.set(s.id, s);
-    latest.set(s.id, s);
-    heardAt.set(s.id, Date.now());
-    notices.heard(s, Date.now());
-    const moves = s.lastDay && countsClock ? nextClockChange(clockOf(s.lastDay), Date.now()) : undefined;
-    for (const at of [moves, notices.nextFor(s.id)]) if (at !== undefined && (plannedAt === undefined || at < plannedAt)) replan++;
-  }
-
-  /** A summary's status as the clock has it now (a signal may have taken a while to come). */
-  function onClock(s: AssignmentSummary): AssignmentSummary {
-    if (!countsClock || !s.lastDay || !CLOCK_STATUSES.includes(s.status)) return s;
-    const status = clockStatus(clockOf(s.lastDay), Date.now());
-    return status === s.status ? s : { ...s, status };
-  }
-
-  function clockOf(lastDay: string): DeadlineClock {
-    let clock = clocks.get(lastDay);
-    if (!clock) clocks.set(lastDay, (clock = deadlineClock(lastDay, step.common.policy)));
-    return clock;
-  }
-
-  /** Its assignments on the clock whose status the clock has moved, counted as they would have said it. */
-  function advanceClock(now: number): void {
-    for (const s of latest.values()) {
-      if (!s.lastDay || !CLOCK_STATUSES.includes(s.status)) continue;
-      const status = clockStatus(clockOf(s.lastDay), now);
-      if (status === s.status) continue;
-      count({ ...s, status, ...(notices.counts(s.id) ?? countedByClock(s, now)) });
-    }
-  }
-
-  /** The reminders and escalation step the assignment had, and those the clock gave it since it was heard of. */
-  function countedByClock(s: AssignmentSummary, now: number): Pick<AssignmentSummary, 'remindersSent' | 'escalationLevel'> {
-    const { reminders, escalationLevel } = clockCounts(s.lastDay!, step.common.policy, heardAt.get(s.id) ?? now, now);
-    return { remindersSent: s.remindersSent + reminders, escalationLevel: Math.max(s.escalationLevel, escalationLevel) };
-  }
-
-  function nextClockWake(now: number): number | undefined {
-    let next = notices.next();
-    for (const s of latest.values()) {
-      const at = s.lastDay && CLOCK_STATUSES.includes(s.status) ? nextClockChange(clockOf(s.lastDay), now) : undefined;
-      if (at !== undefined && (next === undefined || at < next)) next = at;
-    }
-    return next;
-  }
-
-  /** One timer for all its assignments: they share a deadline, or a few. */
-  async function watchClock(): Promise<void> {
-    while (!closing) {
-      const seen = replan;
-      plannedAt = nextClockWake(Date.now());
-      const woken = () => closing || replan !== seen;
-      if (plannedAt === undefined) await condition(woken);
-      else if (plannedAt <= Date.now() || !(await condition(woken, plannedAt - Date.now()))) {
-        mail.post(notices.due(Date.now())); // before the moves, which count what was sent
-        advanceClock(Date.now());
-      }
-    }
   }
 
   /**
@@ -208,7 +135,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
    * ever (an announced one as not yet due). It counts as cancelled; the plan's incident says why.
    */
   function countEnded(id: string): void {
-    const last = latest.get(id);
+    const last = clock.last(id);
     if (last && !FINAL_STATUSES.includes(last.status) && patched('failed-child-cancelled')) count({ ...last, status: 'cancelled' });
   }
 
@@ -226,8 +153,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const clockCounted = countsClock ? { clockCounted: true as const, ...(sendsNotices ? { clockNoticed: true as const } : {}) } : {};
     const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec, ...(announced ? { announced } : {}), ...clockCounted }], ...work, ...described });
     if (announced) {
-      latest.set(id, announced);
-      if (sendsNotices) notices.follow(id, spec, announced, Date.now());
+      clock.announce(id, spec, announced, Date.now());
       count(announced);
     }
     const result = started
@@ -367,7 +293,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   // Forwarding outlives a cancellation: the last statuses still reach the parent before the step ends.
   const forwarding = CancellationScope.nonCancellable(forward);
   // Likewise the clock: it stops when the step closes, whether it ends or is cancelled.
-  const clockWatching = countsClock ? CancellationScope.nonCancellable(watchClock) : Promise.resolve();
+  const clockWatching = countsClock ? CancellationScope.nonCancellable(() => clock.run()) : Promise.resolve();
 
   try {
     if (byCycle) await openCycles(step.cycles!);
@@ -383,12 +309,14 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     }
     const all = await settle(children);
     closing = true;
+    clock.stop();
     await Promise.all([forwarding, clockWatching]);
     return bounded ? [] : all;
   } catch (error) {
     if (!isCancellation(error)) throw error;
     // Cancelling this workflow cancels its children; wait for them to end so none is left behind.
     closing = true;
+    clock.stop();
     return CancellationScope.nonCancellable(async () => {
       const all = await settle(children);
       await Promise.all([forwarding, clockWatching]);

@@ -18,7 +18,10 @@ export const ScaleResult = z.strictObject({
   /** Beyond the shape: whether the plan ran to close, and why not; a scenario that fails is kept, never dropped. */
   outcome: ScaleOutcome,
   error: z.string().max(2_000).optional(),
+  /** From the start until every workflow on the scenario's server had ended, the plan's and all of its work's. */
   wallSeconds: Measure,
+  /** Beyond the shape: when the plan's own workflow closed (what people see as the close). */
+  planClosedSeconds: Measure.optional(),
   peakRssBytes: Count,
   maxHistoryEvents: Count,
   maxHistoryBytes: Count,

@@ -13,12 +13,14 @@ import { MEASURES, treeStats, type TreeStats } from './history';
 import { basePlan, LEADER, scalePlan, type ScaleScenario } from './plans';
 import { pause, TimeLimit, withinLimit } from './pool';
 import type { ScaleResult } from './results';
+import { round } from './stats';
 import { startWorker } from './workers';
 
 /** Simulated days per step while waiting for the close: long enough to be quick, short enough to see each round. */
 const STEP = '7 days';
 
-async function runToClose(env: TestWorkflowEnvironment, plan: Plan, expected: number, taskQueue: string, signal: AbortSignal): Promise<void> {
+/** Runs the plan to its close and returns the moment (performance.now()) its own workflow closed. */
+async function runToClose(env: TestWorkflowEnvironment, plan: Plan, expected: number, taskQueue: string, signal: AbortSignal): Promise<number> {
   const client = env.client;
   const planId = await startPlan(client, plan, taskQueue);
   await approve(client, planId, { by: LEADER, stage: 'issue' });
@@ -38,10 +40,26 @@ async function runToClose(env: TestWorkflowEnvironment, plan: Plan, expected: nu
   signal.throwIfAborted();
   await approve(client, planId, { by: LEADER, stage: 'close' });
   await waitForEnd(client, planId, signal);
+  const closedAt = performance.now();
   // A plan that closed without opening all its work would make the scenario look cheaper than it is.
   const final = await planStatus(client, planId);
   if (final.stage !== 'closed' || final.scorecard.total !== expected) {
     throw new Error(`${planId} ended ${final.stage} with ${final.scorecard.total} assignments, not closed with ${expected}`);
+  }
+  await waitForAllEnded(client, signal);
+  return closedAt;
+}
+
+/**
+ * Polls until no workflow is open on the scenario's own server, so that work ending after its plan (a close that does
+ * not wait for each cancelled assignment) is still counted. The test server lists open executions, not by query.
+ */
+async function waitForAllEnded(client: Client, signal: AbortSignal): Promise<void> {
+  const open = async () =>
+    (await client.workflowService.listOpenWorkflowExecutions({ namespace: client.options.namespace, maximumPageSize: 1 })).executions?.length ?? 0;
+  while ((await open()) > 0) {
+    signal.throwIfAborted();
+    await pause(250);
   }
 }
 
@@ -73,13 +91,14 @@ export async function scaleScenario(
   const tag = `${scenario.communes}x${scenario.clauses}x${scenario.cycles}`;
   let outcome: ScaleResult['outcome'] = 'closed';
   let error: string | undefined;
+  let closedAt: number | undefined;
   let tree: TreeStats | undefined;
   const start = performance.now();
   try {
     const now = await env.currentTimeMs();
     const plan = scalePlan(basePlan(root, now), scenario, `bench-scale-${tag}`, civilDateAt(now));
     try {
-      await withinLimit(limits.runMs, (signal) =>
+      closedAt = await withinLimit(limits.runMs, (signal) =>
         env.connection.withAbortSignal(signal, () => runToClose(env, plan, assignmentsOf(scenario), taskQueue, signal)));
     } catch (failure) {
       outcome = failure instanceof TimeLimit ? 'timed-out' : 'failed';
@@ -99,7 +118,8 @@ export async function scaleScenario(
       return 0;
     });
     return {
-      ...scenario, outcome, ...(error === undefined ? {} : { error }), wallSeconds, ...(workerCpuSeconds === undefined ? {} : { workerCpuSeconds }), peakRssBytes: maxRssBytes,
+      ...scenario, outcome, ...(error === undefined ? {} : { error }), wallSeconds,
+      ...(closedAt === undefined ? {} : { planClosedSeconds: round((closedAt - start) / 1000, 1) }), ...(workerCpuSeconds === undefined ? {} : { workerCpuSeconds }), peakRssBytes: maxRssBytes,
       maxHistoryEvents: tree?.max.historyEvents.value ?? 0, maxHistoryBytes: tree?.max.historyBytes.value ?? 0,
       maxPayloadBytes: tree?.max.payloadBytes.value ?? 0, maxSignalsPerRun: tree?.max.signalsPerRun.value ?? 0,
       ...(tree ? { heldBy: heldBy(tree), taskFailures: tree.taskFailures } : {}),

@@ -9,7 +9,8 @@ const spread = ([min, med, max]: Spread, unit = '') => `${med}${unit} (${min}–
 
 function scaleRow(s: ScaleResult): string {
   const outcome = s.outcome === 'closed' ? 'closed' : `**${s.outcome}**${s.error ? `: ${s.error.slice(0, 160).replace(/\|/g, '/').replace(/\s+/g, ' ')}` : ''}`;
-  return `| ${s.communes} × ${s.clauses} × ${s.cycles} | ${outcome} | ${s.wallSeconds.toFixed(1)} | ${mib(s.peakRssBytes)} | ${s.maxHistoryEvents} | ${kib(s.maxHistoryBytes)} | ${kib(s.maxPayloadBytes)} | ${s.maxSignalsPerRun} |`;
+  const closed = s.planClosedSeconds === undefined ? '' : s.planClosedSeconds.toFixed(1);
+  return `| ${s.communes} × ${s.clauses} × ${s.cycles} | ${outcome} | ${closed} | ${s.wallSeconds.toFixed(1)} | ${mib(s.peakRssBytes)} | ${s.maxHistoryEvents} | ${kib(s.maxHistoryBytes)} | ${kib(s.maxPayloadBytes)} | ${s.maxSignalsPerRun} |`;
 }
 
 export function table(r: BenchResults, notes: string[]): string {
@@ -32,8 +33,8 @@ export function table(r: BenchResults, notes: string[]): string {
 /** The time-skipping scenarios: one row each, then which workflow holds each maximum (when the histories were read). */
 export function scaleTable(rows: ScaleResult[]): string[] {
   return [
-    '| time-skipping: communes × clauses × cycles | outcome | wall s | worker peak RSS | max events | max history | max payload | max signals/run |',
-    '|---|---|---|---|---|---|---|---|',
+    '| time-skipping: communes × clauses × cycles | outcome | plan closed s | wall s (all ended) | worker peak RSS | max events | max history | max payload | max signals/run |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows.map(scaleRow),
     '', // a blank line ends the Markdown table before the notes
     ...rows.flatMap((s) => [

@@ -17,11 +17,18 @@ export interface BenchWorker {
 
 const READY_TIMEOUT_MS = 2 * 60_000; // loading a bundle is slow on a loaded machine
 
+/**
+ * Both sides' workers run with glibc's malloc limited to two arenas, as README's deployment section advises for a
+ * planflow worker: the SDK's Rust core allocates from many threads, and glibc gives each its own arena (up to 8 per
+ * core), whose freed memory the process keeps. MALLOC_ARENA_MAX in the bench's own environment overrides it.
+ */
+const workerEnv = (): NodeJS.ProcessEnv => ({ ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' });
+
 export async function startWorker(start: WorkerStart): Promise<BenchWorker> {
   // BENCH_CPU_PROFILES=DIR writes each worker's V8 CPU profile there (open in Chrome's DevTools) to see where it spends.
   const profiles = process.env.BENCH_CPU_PROFILES;
   const execArgv = ['--import', 'tsx', ...(profiles ? ['--cpu-prof', '--cpu-prof-dir', profiles] : []), ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-  const child = fork(join(__dirname, 'worker-process.ts'), [JSON.stringify(start)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'worker-process.ts'), [JSON.stringify(start)], { execArgv, env: workerEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await nextReply(child, 'ready', READY_TIMEOUT_MS);

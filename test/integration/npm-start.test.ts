@@ -27,10 +27,11 @@ function freePort(): Promise<number> {
 /** Runs what `npm start` runs, in its own process group, and waits until the worker says it is ready. */
 function start(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PLANFLOW_DATA_DIR: dataDir, PLANFLOW_DEV_SERVER_PORT: String(ports.server), PLANFLOW_DEV_UI_PORT: String(ports.ui), PLANFLOW_HTTP_PORT: String(ports.http),
+    ...process.env, MALLOC_ARENA_MAX: '2', PLANFLOW_DATA_DIR: dataDir, PLANFLOW_DEV_SERVER_PORT: String(ports.server), PLANFLOW_DEV_UI_PORT: String(ports.ui), PLANFLOW_HTTP_PORT: String(ports.http),
   };
   delete env.TEMPORAL_ADDRESS; // nothing configured: the embedded dev server
-  // What `npm start` runs once dist/ is current (jest's globalSetup built it): the compiled worker, no tsx.
+  // What `npm start` runs once dist/ is current (jest's globalSetup built it): the compiled worker, no tsx, with
+  // glibc's arenas limited as the script limits them.
   launcher = spawn(process.execPath, [join(ROOT, 'dist', 'worker', 'main.js')], { cwd: ROOT, env, detached: true });
   return new Promise((resolve, reject) => {
     let output = '';

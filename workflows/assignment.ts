@@ -70,10 +70,6 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted, clo
   let indexed = announced ? indexKey(announced) : ''; // the status and last day last written to the search attributes
   // Work whose parent sends its notices counts them from the clock, as its parent sends them.
   const current = (): AssignmentState => (clockNoticed ? { ...state, ...noticedCounts(spec, state, Date.now()) } : state);
-  // When its schedule ends (a report, a new deadline, the end), what the page sent becomes the work's own count.
-  const fold = () => {
-    if (clockNoticed) foldClock(spec, state, Date.now());
-  };
   const noticedBy = clockNoticed ? { noticedBy: workflowInfo().parent?.workflowId } : {};
   const view = (): AssignmentView => ({ id, spec, ...current(), ...noticedBy });
 
@@ -103,7 +99,7 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted, clo
   });
 
   function submit(input: SubmitReport): void {
-    fold();
+    if (clockNoticed) foldClock(spec, state, Date.now());
     state.report = { text: input.text, values: input.values, submittedAt: Date.now() };
     state.status = 'submitted';
     state.actions.push({ at: Date.now(), action: 'submit', by: input.by });
@@ -142,7 +138,7 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted, clo
   }
 
   function changeDeadline(lastDay: string, action: 'extend' | 'change-deadline', by: string, reason: string): void {
-    fold();
+    if (clockNoticed) foldClock(spec, state, Date.now());
     const oldLastDay = state.lastDay;
     moveDeadline(lastDay);
     state.actions.push({ at: Date.now(), action, by, note: reason });
@@ -226,7 +222,7 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted, clo
     await mail.drain();
   } catch (error) {
     if (!isCancellation(error)) throw error;
-    fold();
+    if (clockNoticed) foldClock(spec, state, Date.now());
     state.status = 'cancelled'; // the plan was cancelled or closed, or the work reassigned; the plan tells people
     events.status(Date.now(), state.status, spec.cycle?.key);
   }

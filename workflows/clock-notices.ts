@@ -5,6 +5,7 @@
 import type { Notice } from '../model/calendar';
 import { noticeSchedule } from '../model/calendar';
 import type { Notification } from '../model/notifications';
+import type { AssignmentStatus } from '../model/status';
 import type { AssignmentSpec } from '../model/work';
 import { noticeKey, unsentNotices } from './assignment-rules';
 import { notificationOf } from './notifications';
@@ -46,9 +47,11 @@ export function undeliverableNotice(owner: string, spec: AssignmentSpec, n: Noti
   return notificationOf(owner, spec.plan, spec.lead, `undeliverable/${n.key}`, data, undefined, spec.cycle?.key);
 }
 
-/** One assignment's notices as its page keeps them (its status and last day are in the page's summaries). */
+/** One assignment's notices as its page keeps them. */
 interface Followed {
   spec: AssignmentSpec;
+  status: AssignmentStatus;
+  lastDay?: string;
   /** The work's deadline version (its summaries say it): the keys of an old deadline's notices never come again. */
   version: number;
   /** As the assignment's scheduleFrom: notices before it are past (reminders dropped, lateness caught up). */
@@ -63,35 +66,35 @@ interface Followed {
 const UNDELIVERABLE_KEPT = 20;
 
 /**
- * A page's notices for the assignments it started (at most a page's worth): it reads their deadlines and statuses in
- * the summaries the page keeps (`summaryOf`), and sends each notice when it falls due.
+ * A page's notices for the assignments it started (at most a page's worth): it hears their deadlines and statuses in
+ * their summaries, and sends each notice when it falls due.
  */
 export class ClockNotices {
   private readonly followed = new Map<string, Followed>();
   private readonly schedules = new Map<string, Notice[]>(); // by last day, until the official days off change
 
-  constructor(
-    private readonly policy: AssignmentSpec['policy'],
-    private readonly summaryOf: (id: string) => Pick<AssignmentSummary, 'status' | 'lastDay'> | undefined,
-  ) {}
+  constructor(private readonly policy: AssignmentSpec['policy']) {}
 
-  follow(id: string, spec: AssignmentSpec, now: number): void {
-    this.followed.set(id, { spec, version: 0, from: now, sent: [], reminders: 0, escalationLevel: 0, undeliverable: [] });
+  follow(id: string, spec: AssignmentSpec, first: AssignmentSummary, now: number): void {
+    this.followed.set(id, {
+      spec, status: first.status, lastDay: first.lastDay, version: 0, from: now, sent: [], reminders: 0, escalationLevel: 0, undeliverable: [],
+    });
   }
 
   /**
-   * What its assignment said (or the page concluded), `before` being the summary the page had. A new deadline or a
-   * return restarts its notices; a last day the official days off moved keeps those already sent. Work that ended
-   * keeps what was sent for it, and gets no more.
+   * What its assignment said (or the page concluded). A new deadline or a return restarts its notices; a last day
+   * the official days off moved keeps those already sent. Work that ended keeps what was sent for it, and gets no more.
    */
-  heard(before: Pick<AssignmentSummary, 'status'> | undefined, s: AssignmentSummary, now: number): void {
+  heard(s: AssignmentSummary, now: number): void {
     const f = this.followed.get(s.id);
     if (!f) return;
     const version = s.deadlineVersion ?? 0;
     if (version !== f.version) {
       f.version = version;
       f.from = now;
-    } else if (s.status === 'returned' && before?.status !== 'returned') f.from = now;
+    } else if (s.status === 'returned' && f.status !== 'returned') f.from = now;
+    f.lastDay = s.lastDay;
+    f.status = s.status;
   }
 
   calendarChanged(): void {
@@ -120,27 +123,28 @@ export class ClockNotices {
   /** The first instant a notice of any assignment followed falls due (it may be now: one caught up). */
   next(): number | undefined {
     let next: number | undefined;
-    for (const id of this.followed.keys()) {
-      const at = this.pending(id)[0]?.at;
+    for (const f of this.followed.values()) {
+      const at = this.pending(f)[0]?.at;
       if (at !== undefined && (next === undefined || at < next)) next = at;
     }
     return next;
   }
 
   nextFor(id: string): number | undefined {
-    return this.pending(id)[0]?.at;
+    const f = this.followed.get(id);
+    return f && this.pending(f)[0]?.at;
   }
 
   /** The notices due by `now`, as mail, marked sent. */
   due(now: number): Notification[] {
     const mail: Notification[] = [];
     for (const [id, f] of this.followed) {
-      for (const notice of this.pending(id).filter((n) => n.at <= now)) {
+      for (const notice of this.pending(f).filter((n) => n.at <= now)) {
         const key = noticeKey(notice, f.version);
         f.sent.push(key);
         if (notice.kind === 'reminder') f.reminders++;
         if (notice.kind === 'escalation') f.escalationLevel = Math.max(f.escalationLevel, notice.step);
-        mail.push(...clockNotifications(id, f.spec, notice, key, this.summaryOf(id)!.lastDay!));
+        mail.push(...clockNotifications(id, f.spec, notice, key, f.lastDay!));
       }
     }
     return mail;
@@ -152,13 +156,10 @@ export class ClockNotices {
     return undefined;
   }
 
-  /** The notices of a followed assignment still to send, by its last summary (none once its last day is gone). */
-  private pending(id: string): Notice[] {
-    const f = this.followed.get(id);
-    const s = this.summaryOf(id);
-    if (!f || !s?.lastDay) return [];
-    let schedule = this.schedules.get(s.lastDay);
-    if (!schedule) this.schedules.set(s.lastDay, (schedule = noticeSchedule(s.lastDay, this.policy)));
-    return unsentNotices(schedule, { status: s.status, sent: f.sent, deadlineVersion: f.version, scheduleFrom: f.from });
+  private pending(f: Followed): Notice[] {
+    if (!f.lastDay) return [];
+    let schedule = this.schedules.get(f.lastDay);
+    if (!schedule) this.schedules.set(f.lastDay, (schedule = noticeSchedule(f.lastDay, this.policy)));
+    return unsentNotices(schedule, { status: f.status, sent: f.sent, deadlineVersion: f.version, scheduleFrom: f.from });
   }
 }

@@ -33,7 +33,7 @@ export class PageClock {
     private readonly rules: ClockRules,
     private readonly moved: (summary: AssignmentSummary) => void,
   ) {
-    this.notices = new ClockNotices(policy, (id) => this.latest.get(id));
+    this.notices = new ClockNotices(policy);
     // Every notice goes out inside the page's task: nobody waits on a page's answer.
     this.mail = new Mailroom((n, reason) => {
       const word = this.notices.undeliverable(n, reason, Date.now());
@@ -44,7 +44,7 @@ export class PageClock {
   /** An assignment the page starts, counted from the start as `first` says. */
   announce(id: string, spec: AssignmentSpec, first: AssignmentSummary, now: number): void {
     this.latest.set(id, first);
-    if (this.rules.sends) this.notices.follow(id, spec, now);
+    if (this.rules.sends) this.notices.follow(id, spec, first, now);
   }
 
   last(id: string): AssignmentSummary | undefined {
@@ -55,10 +55,9 @@ export class PageClock {
   heard(summary: AssignmentSummary, now: number): AssignmentSummary | undefined {
     if (!this.latest.has(summary.id)) return undefined;
     const s = this.onClock(summary, now);
-    const before = this.latest.get(s.id);
     this.latest.set(s.id, s);
     this.heardAt.set(s.id, now);
-    this.notices.heard(before, s, now);
+    this.notices.heard(s, now);
     const moves = s.lastDay && this.rules.counts ? nextClockChange(this.clockOf(s.lastDay), now) : undefined;
     for (const at of [moves, this.notices.nextFor(s.id)]) if (at !== undefined && (this.plannedAt === undefined || at < this.plannedAt)) this.replan++;
     return s;

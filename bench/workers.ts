@@ -18,8 +18,8 @@ export interface BenchWorker {
 const READY_TIMEOUT_MS = 2 * 60_000; // loading a bundle is slow on a loaded machine
 
 /**
- * Both sides' workers run with glibc's malloc limited to two arenas, as README's deployment section advises for a
- * planflow worker: the SDK's Rust core allocates from many threads, and glibc gives each its own arena (up to 8 per
+ * Both sides' workers run with glibc's malloc limited to two arenas, as `npm start` runs a planflow worker (README's
+ * configuration table): the SDK's Rust core allocates from many threads, and glibc gives each its own arena (8 per
  * core), whose freed memory the process keeps. MALLOC_ARENA_MAX in the bench's own environment overrides it.
  */
 const workerEnv = (): NodeJS.ProcessEnv => ({ ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' });

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { Amend, Approve, Cancel, Consolidate, ConsolidationQuery, Extend, Review, SubmitReport, type PlanQuery } from '../model/actions';
 import { documentNumber, planKey, planWorkflowId } from '../model/ids';
 import { zodErrorMap } from '../model/messages';
+import { CLOCK_STATUSES } from '../model/status';
 import type { Plan } from '../model/plan';
 import {
   amendUpdate, approveUpdate, assignmentStatusQuery, cancelUpdate, sentNoticesQuery, consolidateUpdate, consolidationQuery, extendUpdate, planStatusQuery,
@@ -165,13 +166,17 @@ export async function consolidation(client: Client, planId: string, query: Conso
 
 /**
  * An assignment as it stands. When its page sends its clock's notices, the reminders and escalation step as its page
- * sent them, and the mail of theirs that could not be delivered beside its own.
+ * sent them, and the mail of theirs that could not be delivered beside its own; when it sleeps through its clock, the
+ * status the page's clock has given it since it last woke (due soon, overdue), unless a person's action came since.
  */
 export async function assignmentStatus(client: Client, assignmentId: string): Promise<AssignmentView> {
   const view = await call(client, assignmentId, () => handle(client, assignmentId).query(assignmentStatusQuery));
   if (!view.noticedBy) return view;
   const sent = await handle(client, view.noticedBy).query(sentNoticesQuery, assignmentId).catch(() => null);
-  return sent ? { ...view, ...sent, undeliverable: [...view.undeliverable, ...sent.undeliverable] } : view;
+  if (!sent) return view;
+  const { status, ...counts } = sent;
+  const onClock = status && CLOCK_STATUSES.includes(status) && CLOCK_STATUSES.includes(view.status) ? { status } : {};
+  return { ...view, ...counts, ...onClock, undeliverable: [...view.undeliverable, ...sent.undeliverable] };
 }
 
 export interface PlanListing {

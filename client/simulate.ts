@@ -261,7 +261,10 @@ function recordingSinks(recorder: Recorder): InjectedSinks<PlanflowSinks> {
   const cycleOf = (cycle?: string) => (cycle === undefined ? {} : { cycle });
   return {
     planflow: {
-      status: { fn: (info, at, status, cycle) => recorder.add(at, { kind: 'status', workflowId: info.workflowId, status, ...cycleOf(cycle) }), callDuringReplay: false },
+      status: {
+        fn: (info, at, status, cycle, workflowId) => recorder.add(at, { kind: 'status', workflowId: workflowId ?? info.workflowId, status, ...cycleOf(cycle) }),
+        callDuringReplay: false,
+      },
       stage: { fn: (_info, at, stage) => recorder.add(at, { kind: 'stage', stage }), callDuringReplay: false },
       consolidation: {
         fn: (_info, at, e) => recorder.add(at, {

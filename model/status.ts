@@ -50,6 +50,8 @@ export function pendingApproval(stage: PlanStage): 'issue' | 'close' | undefined
 }
 
 export const FINAL_STATUSES: readonly AssignmentStatus[] = ['done-on-time', 'done-late', 'cancelled', 'reassigned'];
+/** Statuses the clock moves work between (the others are set by people's actions). */
+export const CLOCK_STATUSES: readonly AssignmentStatus[] = ['not-due', 'due-soon', 'overdue', 'no-deadline'];
 /** Statuses in which the agency still has to act, so reminders and escalations apply. */
 export const OPEN_STATUSES: readonly AssignmentStatus[] = ['not-due', 'due-soon', 'overdue', 'returned'];
 

@@ -6,7 +6,7 @@ import type { ConsolidationEvent, PlanflowSinks } from '../workflows/sinks';
 import type { AssignmentStatus, PlanStage } from '../model/status';
 
 export interface PlanflowEventRecorder {
-  status: (info: WorkflowInfo, at: number, status: AssignmentStatus, cycle?: string) => void;
+  status: (info: WorkflowInfo, at: number, status: AssignmentStatus, cycle?: string, workflowId?: string) => void;
   stage: (info: WorkflowInfo, at: number, stage: PlanStage) => void;
   consolidation: (info: WorkflowInfo, at: number, event: ConsolidationEvent) => void;
 }

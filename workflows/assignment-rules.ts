@@ -2,7 +2,7 @@
 // given instant, which notices are due. Validators call them synchronously; throwing rejects an Update.
 import { IndicatorValue, SubmitReport, Extend, Review, checkUpdateInput, type ReportValues } from '../model/actions';
 import { civilDateAt, deadlineInstant, formatVietnamese, noticeSchedule, type Notice } from '../model/calendar';
-import { FINAL_STATUSES, OPEN_STATUSES, STATUS_LABELS, type AssignmentStatus } from '../model/status';
+import { CLOCK_STATUSES, FINAL_STATUSES, OPEN_STATUSES, STATUS_LABELS, type AssignmentStatus } from '../model/status';
 import type { AssignmentSpec } from '../model/work';
 import { parseInput, reject } from './rejection';
 import type { AssignmentState } from './state';
@@ -37,8 +37,6 @@ export function statusAt(spec: AssignmentSpec, state: AssignmentState, now: numb
   return state.lastDay ? clockStatus(deadlineClock(state.lastDay, spec.policy), now) : 'no-deadline';
 }
 
-/** Statuses the clock moves work between (the others are set by people's actions). */
-export const CLOCK_STATUSES: readonly AssignmentStatus[] = ['not-due', 'due-soon', 'overdue', 'no-deadline'];
 
 /** When work due on a day falls due soon (its first reminder) and overdue; it changes with the official days off. */
 export interface DeadlineClock {

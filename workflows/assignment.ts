@@ -8,11 +8,11 @@ import type { Extend, Review, SubmitReport } from '../model/actions';
 import { deadlineInstant, instantAt, useOfficialDecisions, type Notice } from '../model/calendar';
 import type { Notification } from '../model/notifications';
 import { indicatorsToReport, unitOf } from '../model/notice-context';
-import { FINAL_STATUSES } from '../model/status';
+import { CLOCK_STATUSES, FINAL_STATUSES } from '../model/status';
 import { countedLastDay, type AssignmentSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
 import {
-  CLOCK_STATUSES, foldClock, initialAssignmentState, nextStatusChange, nextWake, noticedCounts, noticeKey, pendingNotices, statusAt, validateExtend,
+  deadlineClock, foldClock, initialAssignmentState, nextStatusChange, nextWake, noticedCounts, noticeKey, pendingNotices, statusAt, validateExtend,
   validateReview, validateSubmit,
 } from './assignment-rules';
 import { clockNotifications, undeliverableNotice, workOf } from './clock-notices';
@@ -20,7 +20,7 @@ import {
   amendStepSignal, assignmentStatusQuery, assignmentsChangedSignal, extendUpdate, officialCalendarSignal, reviewUpdate, submitReportUpdate,
 } from './definitions';
 import { Mailroom, notification } from './notifications';
-import { ASSIGNMENT_ASSIGNEE, ASSIGNMENT_LAST_DAY, ASSIGNMENT_PLAN, ASSIGNMENT_STATUS } from './search-attributes';
+import { ASSIGNMENT_ASSIGNEE, ASSIGNMENT_DUE_SOON, ASSIGNMENT_LAST_DAY, ASSIGNMENT_PLAN, ASSIGNMENT_STATUS } from './search-attributes';
 import { events } from './sinks';
 import type { AssignmentState, AssignmentSummary, AssignmentView } from './state';
 import * as v1 from './v1/assignment';
@@ -45,6 +45,14 @@ export interface AssignmentInputV2 {
    * when its status moves, not at each notice (8 workflow tasks of a commune that never reports, each with a send).
    */
   clockNoticed?: true;
+  /**
+   * The parent's clock stands for the work's own where people look too: the work does not wake as its deadline comes,
+   * only when someone acts on it, its deadline or the official days off change, or the plan ends. Its status as the
+   * clock has it now is the page's (its `sentNotices` query) and, in lists, follows from its search attributes
+   * (PlanflowLastDay, PlanflowDueSoon: client/http/clock.ts). A commune that never reports took four workflow tasks
+   * (its start, due soon, overdue, the close); now two.
+   */
+  clockAsleep?: true;
 }
 export type AssignmentInput = AssignmentInputV2 | v1.AssignmentInput;
 
@@ -54,7 +62,7 @@ export async function assignment(input: AssignmentInput): Promise<AssignmentSumm
   return 'v' in input ? assignmentV2(input) : (v1.assignment(input) as unknown as Promise<AssignmentSummary>);
 }
 
-async function assignmentV2({ spec, state: carried, announced, clockCounted, clockNoticed }: AssignmentInputV2): Promise<AssignmentSummary> {
+async function assignmentV2({ spec, state: carried, announced, clockCounted, clockNoticed, clockAsleep }: AssignmentInputV2): Promise<AssignmentSummary> {
   useOfficialDecisions(spec.calendar);
   const id = workflowInfo().workflowId;
   const state = carried ?? initialAssignmentState(spec, Date.now());
@@ -67,7 +75,8 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted, clo
     JSON.stringify(coalesces ? { ...summary, status: byClock(summary.status), remindersSent: 0, escalationLevel: 0 } : summary);
   let reported = announced ? fingerprint(announced) : ''; // the last summary the parent has
   let lastStatus: AssignmentSummary['status'] | undefined;
-  let indexed = announced ? indexKey(announced) : ''; // the status and last day last written to the search attributes
+  const indexKey = (s: Pick<AssignmentSummary, 'status' | 'lastDay'>) => JSON.stringify(assignmentIndex(spec, s, clockAsleep));
+  let indexed = announced ? indexKey(announced) : ''; // the search attributes last written (status, last day, due soon)
   // Work whose parent sends its notices counts them from the clock, as its parent sends them.
   const current = (): AssignmentState => (clockNoticed ? { ...state, ...noticedCounts(spec, state, Date.now()) } : state);
   const noticedBy = clockNoticed ? { noticedBy: workflowInfo().parent?.workflowId } : {};
@@ -180,7 +189,7 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted, clo
     const key = indexKey(summary);
     if (key !== indexed) {
       indexed = key;
-      upsertSearchAttributes(assignmentIndex(spec, summary));
+      upsertSearchAttributes(assignmentIndex(spec, summary, clockAsleep));
     }
     const print = fingerprint(summary);
     if (print === reported) return;
@@ -206,10 +215,11 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted, clo
       if (FINAL_STATUSES.includes(state.status)) break;
       if (workflowInfo().continueAsNewSuggested) {
         await condition(() => outbox.length === 0); // nothing half-made; mail in flight travels in the state
-        await continueAsNew<typeof assignment>({ v: 2, spec, state: { ...state, unsent: mail.unsent }, ...(clockCounted ? { clockCounted } : {}), ...(clockNoticed ? { clockNoticed } : {}) });
+        const flags = { ...(clockCounted ? { clockCounted } : {}), ...(clockNoticed ? { clockNoticed } : {}), ...(clockAsleep ? { clockAsleep } : {}) };
+        await continueAsNew<typeof assignment>({ v: 2, spec, state: { ...state, unsent: mail.unsent }, ...flags });
       }
       const seen = changes;
-      const wake = (clockNoticed ? nextStatusChange : nextWake)(spec, state, Date.now());
+      const wake = clockAsleep ? undefined : (clockNoticed ? nextStatusChange : nextWake)(spec, state, Date.now());
       if (wake === undefined) await condition(() => changes !== seen || outbox.length > 0);
       else await condition(() => changes !== seen || outbox.length > 0, wake - Date.now());
     }
@@ -239,17 +249,20 @@ export function initialSummary(id: string, spec: AssignmentSpec, now: number): A
   return summarise(id, spec, state);
 }
 
-/** The search attributes of an assignment (the inbox lists and filters by them). */
-export function assignmentIndex(spec: AssignmentSpec, { status, lastDay }: Pick<AssignmentSummary, 'status' | 'lastDay'>) {
+/**
+ * The search attributes of an assignment (the inbox lists and filters by them); with `dueSoon`, when its deadline's
+ * clock makes it due soon, for work that sleeps through its clock.
+ */
+export function assignmentIndex(spec: AssignmentSpec, { status, lastDay }: Pick<AssignmentSummary, 'status' | 'lastDay'>, dueSoon?: boolean) {
+  const dueSoonAt = dueSoon && lastDay ? deadlineClock(lastDay, spec.policy).dueSoonAt : undefined;
   return [
     { key: ASSIGNMENT_PLAN, value: spec.planId },
     { key: ASSIGNMENT_ASSIGNEE, value: spec.assignee.id },
     { key: ASSIGNMENT_STATUS, value: status },
     ...(lastDay ? [{ key: ASSIGNMENT_LAST_DAY, value: new Date(instantAt(lastDay)) }] : []),
+    ...(dueSoonAt === undefined ? [] : [{ key: ASSIGNMENT_DUE_SOON, value: new Date(dueSoonAt) }]),
   ];
 }
-
-const indexKey = ({ status, lastDay }: Pick<AssignmentSummary, 'status' | 'lastDay'>) => `${status}/${lastDay ?? ''}`;
 
 /** A report's values as the reviewer reads them: the indicator's name, and "30/40" or "3 lớp". */
 function reportedValues(spec: AssignmentSpec, values: SubmitReport['values']): { name: string; value: string }[] {

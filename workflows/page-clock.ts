@@ -4,9 +4,11 @@
 // are assignment-rules.ts's; plan-step.ts forwards what the clock moves.
 import { condition } from '@temporalio/workflow';
 import type { AssignmentSpec } from '../model/work';
-import { CLOCK_STATUSES, clockCounts, clockStatus, deadlineClock, nextClockChange, type DeadlineClock } from './assignment-rules';
+import { CLOCK_STATUSES } from '../model/status';
+import { clockCounts, clockStatus, deadlineClock, nextClockChange, type DeadlineClock } from './assignment-rules';
 import { ClockNotices } from './clock-notices';
 import { Mailroom } from './notifications';
+import { events } from './sinks';
 import type { AssignmentSummary, SentNotices } from './state';
 
 /** Which of its jobs a page's clock does: histories recorded before each keep the code they ran with (plan-step.ts). */
@@ -15,6 +17,8 @@ export interface ClockRules {
   counts: boolean;
   /** Sends their clock's notices (`clock-notices-by-parent`). */
   sends: boolean;
+  /** Answers for their clock's statuses where people look: they sleep through them (`clock-asleep`). */
+  asleep: boolean;
 }
 
 export class PageClock {
@@ -70,8 +74,11 @@ export class PageClock {
     this.replan++;
   }
 
+  /** What it sent for one of its assignments and, for work asleep, the status the clock has given it. */
   sent(id: string): SentNotices | undefined {
-    return this.notices.sent(id);
+    const sent = this.notices.sent(id);
+    const status = this.rules.asleep ? this.latest.get(id)?.status : undefined;
+    return sent && (status ? { ...sent, status } : sent);
   }
 
   /** One timer for all its assignments (they share a deadline, or a few), until `stop`. */
@@ -112,6 +119,8 @@ export class PageClock {
       const status = clockStatus(this.clockOf(s.lastDay), now);
       if (status === s.status) continue;
       this.moved({ ...s, status, ...(this.notices.counts(s.id) ?? this.countedByClock(s, now)) });
+      if (this.rules.asleep) events.status(now, status, s.cycle, s.id); // the assignment would have said it waking
+
     }
   }
 

@@ -24,11 +24,11 @@ import * as v1 from './v1/plan-step';
  * The memo and search attributes an assignment starts with (bounded: the plan schema bounds each text): the reviewers,
  * and, when its parent announces it, the status and deadline it starts at.
  */
-function describe(spec: AssignmentSpec, announced?: AssignmentSummary): { memo: Record<string, unknown>; typedSearchAttributes: TypedSearchAttributes } {
+function describe(spec: AssignmentSpec, announced?: AssignmentSummary, asleep?: boolean): { memo: Record<string, unknown>; typedSearchAttributes: TypedSearchAttributes } {
   const memo: AssignmentMemo = {
     title: spec.stepTitle ?? spec.stepId, planNumber: spec.plan.number, planTitle: spec.plan.title, cycle: spec.cycle?.label,
   };
-  const indexed = announced ? assignmentIndex(spec, announced) : [];
+  const indexed = announced ? assignmentIndex(spec, announced, asleep) : [];
   return { memo: { ...memo }, typedSearchAttributes: new TypedSearchAttributes([{ key: ASSIGNMENT_REVIEWERS, value: spec.reviewers }, ...indexed]) };
 }
 
@@ -103,8 +103,12 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   // and sent it themselves. Now the parent sends them when they fall due (clock-notices.ts), inside its own workflow
   // task; an assignment wakes only when its status moves.
   const sendsNotices = countsClock && patched('clock-notices-by-parent');
+  // Assignments started before their parents answered for their clock's statuses where people look woke as each came
+  // (due soon, overdue) to write it in their search attributes. Now they sleep through them (assignment.ts): the
+  // page's clock tells the preview's timeline and the sentNotices query; lists read the dates they were started with.
+  const sleeps = sendsNotices && patched('clock-asleep');
   // Its own assignments as it last counted them (at most PAGE_SIZE), and the clock that moves them.
-  const clock = new PageClock(step.common.policy, { counts: countsClock, sends: sendsNotices }, (s) => count(s));
+  const clock = new PageClock(step.common.policy, { counts: countsClock, sends: sendsNotices, asleep: sleeps }, (s) => count(s));
 
   /** Tells the plan that a child ended without a result (failed, terminated, timed out). */
   function failed(childId: string, who: string, error: unknown): void {
@@ -149,9 +153,13 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const dated = cycle?.counted ? { ...cycle, lastDay: countedLastDay(cycle.counted) } : cycle;
     const spec = assignmentSpec(step, a, dated);
     const announced = announces ? initialSummary(id, spec, Date.now()) : undefined;
-    const described = describes ? describe(spec, announced) : {};
-    const clockCounted = countsClock ? { clockCounted: true as const, ...(sendsNotices ? { clockNoticed: true as const } : {}) } : {};
-    const started = startChild(assignment, { workflowId: id, args: [{ v: 2, spec, ...(announced ? { announced } : {}), ...clockCounted }], ...work, ...described });
+    const described = describes ? describe(spec, announced, sleeps) : {};
+    const clockCounted = countsClock
+      ? { clockCounted: true as const, ...(sendsNotices ? { clockNoticed: true as const } : {}), ...(sleeps ? { clockAsleep: true as const } : {}) }
+      : {};
+    const started = startChild(assignment, {
+      workflowId: id, args: [{ v: 2, spec, ...(announced ? { announced } : {}), ...clockCounted }], ...work, ...described,
+    });
     if (announced) {
       clock.announce(id, spec, announced, Date.now());
       count(announced);

@@ -12,6 +12,11 @@ export const ASSIGNMENT_PLAN = defineSearchAttributeKey('PlanflowPlan', SearchAt
 export const ASSIGNMENT_ASSIGNEE = defineSearchAttributeKey('PlanflowAssignee', SearchAttributeType.KEYWORD);
 export const ASSIGNMENT_STATUS = defineSearchAttributeKey('PlanflowStatus', SearchAttributeType.KEYWORD);
 export const ASSIGNMENT_LAST_DAY = defineSearchAttributeKey('PlanflowLastDay', SearchAttributeType.DATETIME);
+/**
+ * When work on the clock falls due soon (its first reminder). Work that sleeps through its clock (assignment.ts) keeps
+ * the status it last had in PlanflowStatus; with this and PlanflowLastDay a list finds its status now (client/http/clock.ts).
+ */
+export const ASSIGNMENT_DUE_SOON = defineSearchAttributeKey('PlanflowDueSoon', SearchAttributeType.DATETIME);
 /** Who may review the assignment's report: the lead office's *Báo cáo chờ tiếp nhận* from visibility. */
 export const ASSIGNMENT_REVIEWERS = defineSearchAttributeKey('PlanflowReviewers', SearchAttributeType.KEYWORD_LIST);
 
@@ -28,5 +33,5 @@ export interface AssignmentMemo {
 
 export const SEARCH_ATTRIBUTES = [
   PLAN_NUMBER, PLAN_ISSUER, PLAN_STAGE, PLAN_OVERDUE, ASSIGNMENT_PLAN, ASSIGNMENT_ASSIGNEE, ASSIGNMENT_STATUS, ASSIGNMENT_LAST_DAY,
-  ASSIGNMENT_REVIEWERS,
+  ASSIGNMENT_DUE_SOON, ASSIGNMENT_REVIEWERS,
 ];

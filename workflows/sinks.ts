@@ -19,8 +19,11 @@ export interface ConsolidationEvent {
 
 export interface PlanflowSinks extends Sinks {
   planflow: {
-    /** An assignment's status changed (`at`: workflow time, ms since the epoch). */
-    status(at: number, status: AssignmentStatus, cycle?: string): void;
+    /**
+     * An assignment's status changed (`at`: workflow time, ms since the epoch); `workflowId` when its page tells it
+     * for work that sleeps through its clock (else the caller's).
+     */
+    status(at: number, status: AssignmentStatus, cycle?: string, workflowId?: string): void;
     /** A plan entered a stage. */
     stage(at: number, stage: PlanStage): void;
     consolidation(at: number, event: ConsolidationEvent): void;

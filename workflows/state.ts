@@ -47,8 +47,11 @@ export interface Undelivered {
   at: number;
 }
 
-/** What a page sent for one of its assignments (workflows/clock-notices.ts). */
-export type SentNotices = Pick<AssignmentState, 'remindersSent' | 'escalationLevel' | 'undeliverable'>;
+/**
+ * What a page sent for one of its assignments (workflows/clock-notices.ts) and, for work that sleeps through its
+ * clock, the status the clock has given it (assignment.ts, `clockAsleep`).
+ */
+export type SentNotices = Pick<AssignmentState, 'remindersSent' | 'escalationLevel' | 'undeliverable'> & { status?: AssignmentStatus };
 
 export interface AssignmentState {
   status: AssignmentStatus;
@@ -73,7 +76,7 @@ export interface AssignmentState {
 export interface AssignmentView extends AssignmentState {
   id: string;
   spec: AssignmentSpec;
-  /** The workflow that sends its clock's notices, when not itself: it knows how many went out (noticeCountsQuery). */
+  /** The workflow that sends its clock's notices, when not itself: it knows how many went out (its sentNotices query). */
   noticedBy?: string;
 }
 

@@ -5,7 +5,8 @@ import { civilDateAt } from '../../model/calendar';
 import type { Plan } from '../../model/plan';
 import type { StepSpec } from '../../model/work';
 import { stepsOf } from '../../model/work';
-import { ASSIGNMENT_ASSIGNEE, ASSIGNMENT_LAST_DAY, ASSIGNMENT_PLAN, ASSIGNMENT_STATUS } from '../../workflows/search-attributes';
+import { ASSIGNMENT_ASSIGNEE, ASSIGNMENT_LAST_DAY, ASSIGNMENT_PLAN } from '../../workflows/search-attributes';
+import { statusFilter } from './clock';
 import { workingDaysLeft } from './dates';
 import { dayOf, ID, INBOX_LIMIT, PLAN_ID } from './inbox';
 import { describeAssignment } from './memo';
@@ -88,7 +89,7 @@ export interface OverdueRow {
 
 /** The plan's overdue assignments, longest overdue first: at most INBOX_LIMIT rows, and how many there are in all. */
 export async function overdueList(client: Client, planId: string, now: Date): Promise<{ rows: OverdueRow[]; total: number }> {
-  const query = `${planScope(planId)} AND ExecutionStatus = 'Running' AND ${ASSIGNMENT_STATUS.name} = 'overdue'`;
+  const query = `${planScope(planId)} AND ExecutionStatus = 'Running' AND ${statusFilter('overdue', now)}`;
   const rows: OverdueRow[] = [];
   for await (const wf of client.workflow.list({ query, pageSize: 100 })) {
     const lastDay = dayOf(wf.typedSearchAttributes.get(ASSIGNMENT_LAST_DAY));

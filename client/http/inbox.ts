@@ -2,7 +2,8 @@
 // each assignment workflow carries (plan, assignee, status, last day), never by loading a plan's state. Bounded.
 import type { Client } from '@temporalio/client';
 import { AssignmentStatus } from '../../model/status';
-import { ASSIGNMENT_ASSIGNEE, ASSIGNMENT_LAST_DAY, ASSIGNMENT_PLAN, ASSIGNMENT_STATUS } from '../../workflows/search-attributes';
+import { ASSIGNMENT_ASSIGNEE, ASSIGNMENT_DUE_SOON, ASSIGNMENT_LAST_DAY, ASSIGNMENT_PLAN, ASSIGNMENT_STATUS } from '../../workflows/search-attributes';
+import { statusFilter, statusNow } from './clock';
 import { z } from 'zod';
 import { Described, describeAssignment } from './memo';
 
@@ -42,28 +43,32 @@ export function runningAssignments(key: string, ids: readonly string[]): string[
   return list ? ["WorkflowType = 'assignment'", "ExecutionStatus = 'Running'", `${key} ${list}`] : undefined;
 }
 
-/** The visibility query; ids are checked against their formats, so nothing typed can change the query's shape. */
-export function inboxQuery(filter: InboxFilter): string | undefined {
+/**
+ * The visibility query at `now` (a status follows the clock: client/http/clock.ts); ids are checked against their
+ * formats, so nothing typed can change the query's shape.
+ */
+export function inboxQuery(filter: InboxFilter, now: Date): string | undefined {
   const parts = runningAssignments(ASSIGNMENT_ASSIGNEE.name, filter.agencies);
   if (!parts) return undefined;
   if (filter.plan !== undefined && PLAN_ID.test(filter.plan)) parts.push(`${ASSIGNMENT_PLAN.name} = '${filter.plan}'`);
-  if (filter.status !== undefined) parts.push(`${ASSIGNMENT_STATUS.name} = '${AssignmentStatus.parse(filter.status)}'`);
+  if (filter.status !== undefined) parts.push(statusFilter(AssignmentStatus.parse(filter.status), now));
   return parts.join(' AND ');
 }
 
 export const dayOf = (d: Date | undefined) => d?.toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** The matching assignments, soonest last day first (no last day at the end). */
-export async function listInbox(client: Client, filter: InboxFilter): Promise<InboxItem[]> {
-  const query = inboxQuery(filter);
+export async function listInbox(client: Client, filter: InboxFilter, now = new Date()): Promise<InboxItem[]> {
+  const query = inboxQuery(filter, now);
   if (!query) return [];
   const items: InboxItem[] = [];
   for await (const wf of client.workflow.list({ query, pageSize: 100 })) {
     const sa = wf.typedSearchAttributes;
     const status = AssignmentStatus.safeParse(sa.get(ASSIGNMENT_STATUS));
+    const lastDay = sa.get(ASSIGNMENT_LAST_DAY);
     items.push({
       id: wf.workflowId, ...describeAssignment(wf), plan: sa.get(ASSIGNMENT_PLAN), assignee: sa.get(ASSIGNMENT_ASSIGNEE),
-      status: status.success ? status.data : undefined, lastDay: dayOf(sa.get(ASSIGNMENT_LAST_DAY)),
+      status: status.success ? statusNow(status.data, lastDay, sa.get(ASSIGNMENT_DUE_SOON), now) : undefined, lastDay: dayOf(lastDay),
     });
     if (items.length >= INBOX_LIMIT) break;
   }

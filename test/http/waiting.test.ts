@@ -11,6 +11,8 @@ import { addDays, civilDateAt } from '../../model/calendar';
 import { rebasePlan } from '../../model/rebase';
 import { stepsOf } from '../../model/work';
 import { overdueList, stepProgress } from '../../client/http/dashboard';
+import { listInbox } from '../../client/http/inbox';
+import type { AssignmentStatus } from '../../model/status';
 import { workingDaysLeft } from '../../client/http/dates';
 import { eventually } from '../helpers/eventually';
 import { Agent, signIn, startPortal, type Portal } from './portal';
@@ -149,6 +151,14 @@ it('shows per step and per cycle how many communes reported, and the overdue lis
     expect(row.workingDaysLate).toBe(-workingDaysLeft(row.lastDay ?? '', new Date()));
     expect(row.workingDaysLate).toBeGreaterThan(0);
   }
+
+  // The clock's statuses filter on the server by the dates the work was started with (client/http/clock.ts), as
+  // work asleep on its clock never writes them: each of the commune's open cycles is in one list, as its status says.
+  const inboxOf = (status: AssignmentStatus) => listInbox(client, { agencies: ['xa-an-son'], plan: planId, status });
+  const lists = await eventually(() => Promise.all((['not-due', 'due-soon', 'overdue'] as const).map(inboxOf)), (l) => l[2]!.length === past.length - 1);
+  expect(lists[0]!.length + lists[1]!.length).toBe(opened.length - past.length);
+  lists.forEach((list, i) => list.forEach((item) => expect(item.status).toBe(['not-due', 'due-soon', 'overdue'][i])));
+  expect(lists.flat().map((i) => i.id)).not.toContain(firstLate);
 
   const agent = new Agent(portal.server.url);
   await signIn(portal, agent, DEPUTY_EMAIL);

@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { approve, cancelPlan, planStatus, reviewReport, startPlan, submitReport } from '../../client/planflow';
+import { approve, assignmentStatus, cancelPlan, planStatus, reviewReport, startPlan, submitReport } from '../../client/planflow';
 import {
   addWorkingDays, civilDateAt, countFrom, instantAt, isWorkingDay, lastDay, useOfficialDecisions, type CivilDate, type OfficialBreak,
 } from '../../model/calendar';
 import { assignmentWorkflowId, planKey, planWorkflowId, stepWorkflowId } from '../../model/ids';
 import type { Deadline, Plan } from '../../model/plan';
-import { assignmentStatusQuery, officialCalendarSignal, planStatusQuery } from '../../workflows/definitions';
+import { officialCalendarSignal, planStatusQuery } from '../../workflows/definitions';
 import { planflow } from '../helpers/cli';
 import { createTimeSkippingEnv } from '../helpers/temporal-env';
 import { dienBienWithReporting, endedPlan, usePlanflowWorker } from '../helpers/planflow';
@@ -56,10 +56,13 @@ async function waiting(planId: string): Promise<string> {
   return lines.join('; ');
 }
 
-/** An assignment's view once its workflow has started (children start a moment after the plan's Update returns). */
+/**
+ * An assignment's view as people read it (its status on the clock from its page: it sleeps through the clock) once
+ * its workflow has started (children start a moment after the plan's Update returns).
+ */
 async function started(client: Client, id: string) {
   for (let i = 0; i < 40; i++) {
-    const view = await client.workflow.getHandle(id).query(assignmentStatusQuery).catch(() => undefined);
+    const view = await assignmentStatus(client, id).catch(() => undefined);
     if (view) return view;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -50,7 +50,8 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     expect(sentBy(sent, promptId).some((n) => n.data.event === 'overdue' || n.data.event === 'escalation')).toBe(false);
 
     // The plan hears of each change of status, with the counts as they were then (reminders and escalations alone
-    // send no signal: a page of 500 would get thousands a cycle); the assignment itself always has them.
+    // send no signal: a page of 500 would get thousands a cycle); the assignment's view has them, and its status as its
+    // page's clock gives it (it slept through the clock).
     const status = await planStatus(client, planId);
     expect(status.assignments[silentId]).toMatchObject({ status: 'overdue', remindersSent: 3, escalationLevel: 0 });
     expect(await assignmentStatus(client, silentId)).toMatchObject({ status: 'overdue', remindersSent: 3, escalationLevel: 3 });
@@ -65,6 +66,8 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     await recordHistory(client, stepWorkflowId(planId, submission.id), 'v6-step-clock-by-parent');
     await recordHistory(client, silentId, 'v7-assignment-never-reports-noticed-by-parent');
     await recordHistory(client, stepWorkflowId(planId, submission.id), 'v7-step-sends-clock-notices');
+    await recordHistory(client, silentId, 'v8-assignment-never-reports-asleep');
+    await recordHistory(client, stepWorkflowId(planId, submission.id), 'v8-step-clock-asleep');
 
     // Its step announced its first summary and search attributes as it started it: its first workflow task neither
     // signalled the step nor wrote the search attributes (the step would have taken a workflow task for each commune).
@@ -75,7 +78,10 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     expect(firstCommands.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes)).toEqual([]);
     const indexed = (e: (typeof events)[number]) => 'PlanflowStatus' in (e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {});
     expect(firstCommands.filter(indexed)).toEqual([]);
-    expect(events.filter(indexed).length).toBeGreaterThan(0); // later changes of status are written
+    // Nor later: it slept through its clock (due soon, overdue), which lists read from the dates it started with.
+    expect(events.filter(indexed)).toEqual([]);
+    const started = events[0]?.workflowExecutionStartedEventAttributes?.searchAttributes?.indexedFields ?? {};
+    expect(Object.keys(started)).toEqual(expect.arrayContaining(['PlanflowStatus', 'PlanflowLastDay', 'PlanflowDueSoon']));
     // It sent its assignment notice itself, inside its first workflow task (a local activity's marker: no activity task
     // on the server, no workflow task for its result); its step sent the clock's notices, the same way.
     const markers = (list: typeof events) => list.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
@@ -85,8 +91,8 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     expect(stepEvents.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
     const clockNotices = [...sentBy(sent, silentId), ...sentBy(sent, promptId)].filter((n) => ['reminder', 'overdue', 'escalation'].includes(n.data.event));
     expect(markers(stepEvents)).toHaveLength(clockNotices.length);
-    // So it woke only when the clock moved its status: its start, due soon, overdue.
-    expect(events.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(3);
+    // So it never woke after its start: nobody acted on it, and the clock's statuses are its page's to tell.
+    expect(events.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
     // Nobody acted on it, so it never signalled its step: the step moved it between the clock's statuses itself, with
     // the reminders the clock had given it (the plan's view above), a workflow task of each saved per move.
     expect(events.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes)).toEqual([]);

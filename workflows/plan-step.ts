@@ -4,8 +4,9 @@
 // At most PAGE_SIZE agencies per workflow (larger steps start child pages of this same workflow, a tree). Forwards
 // its children's status changes to its parent in batches, applies amendments, and ends when all its work has.
 import {
-  CancellationScope, condition, getExternalWorkflowHandle, isCancellation, patched, setHandler, startChild, workflowInfo,
+  CancellationScope, condition, getExternalWorkflowHandle, isCancellation, patched, proxyLocalActivities, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
+import type { Activities } from '../activities';
 import { useOfficialDecisions } from '../model/calendar';
 import { assignmentWorkflowId, cycleWorkflowId, pageWorkflowId, workTaskQueue } from '../model/ids';
 import { FINAL_STATUSES } from '../model/status';
@@ -34,6 +35,9 @@ function describe(spec: AssignmentSpec, announced?: AssignmentSummary, asleep?: 
 
 /** Far below Temporal's 2,000 pending children per run, and keeps each history well under 10,000 events. */
 export const PAGE_SIZE = 500;
+
+// Inside the page's own workflow task at its close: a page's 500 requests take a second or two (activities/work.ts).
+const { cancelWork } = proxyLocalActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
 
 export interface StepInputV2 {
   v: 2;
@@ -107,6 +111,14 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   // (due soon, overdue) to write it in their search attributes. Now they sleep through them (assignment.ts): the
   // page's clock tells the preview's timeline and the sentNotices query; lists read the dates they were started with.
   const sleeps = sendsNotices && patched('clock-asleep');
+  // Steps recorded before the close asked their work to stop from outside cancelled each assignment as a child: a
+  // request and an acknowledgement in the page's history for each, the acknowledgement a workflow task of the page
+  // (a page of 500 took ~800 tasks at a large plan's close). Now its assignments are started out of reach of its own
+  // cancellation and, when it is cancelled, asked to stop by a local activity; it still waits for each to end (a child
+  // that ends after its parent froze the time-skipping server's clock: README, Benchmark).
+  const asksToStop = announces && patched('close-asks-work-to-stop');
+  let stopAsked = false;
+  if (asksToStop) CancellationScope.current().cancelRequested.catch(() => (stopAsked = true));
   // Its own assignments as it last counted them (at most PAGE_SIZE), and the clock that moves them.
   const clock = new PageClock(step.common.policy, { counts: countsClock, sends: sendsNotices, asleep: sleeps }, (s) => count(s));
 
@@ -148,7 +160,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
 
   function open(a: Assignee, cycle: StepCycle | undefined): void {
     const id = childId(a.assignee.id, cycle);
-    if (children.some((c) => c.id === id)) return; // an agency added back keeps its one workflow per cycle
+    if (children.some((c) => c.id === id) || stopAsked) return; // an agency added back keeps its one workflow per cycle
     // A new official day off moves a cycle counted from the data cut-off, if it has not opened yet.
     const dated = cycle?.counted ? { ...cycle, lastDay: countedLastDay(cycle.counted) } : cycle;
     const spec = assignmentSpec(step, a, dated);
@@ -157,9 +169,10 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const clockCounted = countsClock
       ? { clockCounted: true as const, ...(sendsNotices ? { clockNoticed: true as const } : {}), ...(sleeps ? { clockAsleep: true as const } : {}) }
       : {};
-    const started = startChild(assignment, {
+    const start = () => startChild(assignment, {
       workflowId: id, args: [{ v: 2, spec, ...(announced ? { announced } : {}), ...clockCounted }], ...work, ...described,
     });
+    const started = asksToStop ? CancellationScope.nonCancellable(start) : start();
     if (announced) {
       clock.announce(id, spec, announced, Date.now());
       count(announced);
@@ -302,6 +315,14 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const forwarding = CancellationScope.nonCancellable(forward);
   // Likewise the clock: it stops when the step closes, whether it ends or is cancelled.
   const clockWatching = countsClock ? CancellationScope.nonCancellable(() => clock.run()) : Promise.resolve();
+  // Its work asked to stop once it is cancelled, each assignment that has started and not ended.
+  const stopping = asksToStop ? CancellationScope.nonCancellable(async () => {
+    await condition(() => stopAsked || closing);
+    if (!stopAsked) return;
+    await Promise.all(children.map((c) => (c.started ?? Promise.resolve()).catch(() => undefined)));
+    const open = children.filter((c) => c.agencyId && !FINAL_STATUSES.includes(clock.last(c.id)?.status ?? 'cancelled'));
+    for (const part of chunks(open.map((c) => c.id), PAGE_SIZE)) await cancelWork(part);
+  }) : Promise.resolve();
 
   try {
     if (byCycle) await openCycles(step.cycles!);
@@ -318,7 +339,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const all = await settle(children);
     closing = true;
     clock.stop();
-    await Promise.all([forwarding, clockWatching]);
+    await Promise.all([forwarding, clockWatching, stopping]);
     return bounded ? [] : all;
   } catch (error) {
     if (!isCancellation(error)) throw error;
@@ -327,7 +348,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     clock.stop();
     return CancellationScope.nonCancellable(async () => {
       const all = await settle(children);
-      await Promise.all([forwarding, clockWatching]);
+      await Promise.all([forwarding, clockWatching, stopping]);
       return bounded ? [] : all;
     });
   }

@@ -5,6 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { createPlanflowWorkers, type PlanflowWorkers } from '../../worker/workers';
 import type { Activities } from '../../activities';
+import { cancelWork } from '../../activities/work';
 import { planflowDataConverter } from '../../codec';
 import { approve, planStatus, startPlan } from '../../client/planflow';
 import { civilDateAt } from '../../model/calendar';
@@ -34,7 +35,7 @@ let queues = 0;
  * real activities are given. One worker keeps serving the workflows earlier tests
  * left running: the time-skipping server cannot skip time while any workflow task waits for a worker.
  */
-export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>, activities?: () => Activities) {
+export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>, activities?: () => Pick<Activities, 'notify'>) {
   let env: TestWorkflowEnvironment | undefined;
   let worker: PlanflowWorkers | undefined;
   let running: Promise<void> | undefined;
@@ -50,7 +51,7 @@ export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>
     };
     // A short grace time: an activity still waiting on a server at the end of a suite must not hold it open.
     worker = await createPlanflowWorkers({
-      connection: env.nativeConnection, taskQueue, workflowBundle, dataConverter: planflowDataConverter(), activities: activities?.() ?? { notify }, shutdownGraceTime: '5s',
+      connection: env.nativeConnection, taskQueue, workflowBundle, dataConverter: planflowDataConverter(), activities: { cancelWork, ...(activities?.() ?? { notify }) }, shutdownGraceTime: '5s',
       sinks: planflowSinks(),
     });
     running = worker.run();

@@ -20,7 +20,7 @@ import { dienBienWithReporting, endedPlan, sentBy, sleepUntil, usePlanflowWorker
 /** In plan 912, mail to this commune answers 451 for ever (its plan-issued notice too): its work must go on regardless. */
 const UNREACHABLE = 'xa-thanh-an';
 const recorded: Notification[] = [];
-const { env, run } = usePlanflowWorker(createTimeSkippingEnv, (): Activities => ({
+const { env, run } = usePlanflowWorker(createTimeSkippingEnv, (): Pick<Activities, 'notify'> => ({
   notify: (n) => {
     if (n.to.id === UNREACHABLE && n.plan.number.startsWith('912/')) {
       return Promise.reject(ApplicationFailure.retryable('451 4.3.0 mailbox busy, try again later', 'transient'));

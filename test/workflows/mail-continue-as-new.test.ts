@@ -30,7 +30,7 @@ const createEnv = () => TestWorkflowEnvironment.createLocal({
 let mailboxDown = true;
 const refused = new Set<string>();
 const delivered: Notification[] = [];
-const { env, run } = usePlanflowWorker(createEnv, (): Activities => ({
+const { env, run } = usePlanflowWorker(createEnv, (): Pick<Activities, 'notify'> => ({
   notify: (n) => {
     if (mailboxDown && n.to.id === 'xa-thanh-xuong') {
       refused.add(n.key);

@@ -8,7 +8,7 @@ import {
   submitReport,
 } from '../../client/planflow';
 import { addWorkingDays, civilDateAt, deadlineInstant, noticeSchedule } from '../../model/calendar';
-import { assignmentWorkflowId } from '../../model/ids';
+import { assignmentWorkflowId, stepWorkflowId } from '../../model/ids';
 import { assignmentStatusQuery } from '../../workflows/definitions';
 import type { Plan } from '../../model/plan';
 import { eventually } from '../helpers/eventually';
@@ -147,6 +147,16 @@ test('cancelling mid-flight ends every child; no reminder fires afterwards', () 
     const result = await endedPlan(client, planId);
     expect(result.stage).toBe('cancelled');
     for (const id of ids) expect((await client.workflow.getHandle(id).describe()).status.name).not.toBe('RUNNING');
+    // Its step asked its work to stop from outside its history (close-asks-work-to-stop): no request or acknowledgement
+    // of each in it, one local activity; it still waited for each to end.
+    const stepEvents = (await client.workflow.getHandle(stepWorkflowId(planId, 'bao-cao-xa')).fetchHistory()).events ?? [];
+    const cancelledAt = stepEvents.findIndex((e) => e.workflowExecutionCancelRequestedEventAttributes);
+    expect(cancelledAt).toBeGreaterThan(0);
+    const afterCancel = stepEvents.slice(cancelledAt);
+    expect(afterCancel.filter((e) => e.requestCancelExternalWorkflowExecutionInitiatedEventAttributes || e.externalWorkflowExecutionCancelRequestedEventAttributes)).toEqual([]);
+    expect(afterCancel.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(1);
+    expect(afterCancel.filter((e) => e.childWorkflowExecutionCompletedEventAttributes)).toHaveLength(ids.length);
+    for (const id of ids) expect(await client.workflow.getHandle(id).result()).toMatchObject({ status: 'cancelled' });
     const sentAtCancel = sentBy(sent, planId).length;
     await sleepUntil(env(), deadlineInstant(addWorkingDays(lastDay, 10)));
     expect(sentBy(sent, planId)).toHaveLength(sentAtCancel);
@@ -155,6 +165,7 @@ test('cancelling mid-flight ends every child; no reminder fires afterwards', () 
     expect(civilDateAt(await env().currentTimeMs()) > lastDay).toBe(true);
     await recordHistory(client, planId, 'v2-plan-cancelled');
     await recordHistory(client, ids[0]!, 'v2-assignment-cancelled');
+    await recordHistory(client, stepWorkflowId(planId, 'bao-cao-xa'), 'v9-step-asks-work-to-stop');
   }));
 
 test('a yearly report runs one workflow per cycle, each opened on its own schedule', () =>

@@ -160,7 +160,8 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
 
   function open(a: Assignee, cycle: StepCycle | undefined): void {
     const id = childId(a.assignee.id, cycle);
-    if (children.some((c) => c.id === id) || stopAsked) return; // an agency added back keeps its one workflow per cycle
+    // An agency added back keeps its one workflow per cycle; a page asked to stop opens no more.
+    if (children.some((c) => c.id === id) || stopAsked) return;
     // A new official day off moves a cycle counted from the data cut-off, if it has not opened yet.
     const dated = cycle?.counted ? { ...cycle, lastDay: countedLastDay(cycle.counted) } : cycle;
     const spec = assignmentSpec(step, a, dated);

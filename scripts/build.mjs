@@ -73,6 +73,34 @@ const leftToNode = {
 };
 
 /**
+ * Temporal's protocol descriptions without the two parts a client never sends or receives: the worker's own
+ * messages (`coresdk`) and Temporal Cloud's operations API (`temporal.api.cloud`, which has its own client package).
+ * Every `planflow` start builds these descriptions (protobufjs reads them whole, then resolves the features of every
+ * type before its first message): the pair is a third of them, some 40 ms of a `planflow status`. Nothing outside
+ * them refers to them, which the build checks by resolving every remaining type.
+ */
+const CLIENT_PROTOS = /[\\/]@temporalio[\\/]proto[\\/]protos[\\/]json-module\.js$/;
+
+function clientProtos(source) {
+  const start = source.indexOf('.addJSON(') + '.addJSON('.length;
+  const end = source.lastIndexOf('});') + 1;
+  if (start < '.addJSON('.length || end <= start) throw new Error('@temporalio/proto: json-module.js is not the shape the CLI bundle prunes');
+  const json = JSON.parse(source.slice(start, end));
+  delete json.coresdk;
+  delete json.temporal.nested.api.nested.cloud;
+  // Fails the build if anything left refers to what was taken out.
+  new (require('protobufjs/light').Root)().addJSON(json).resolveAll();
+  return `${source.slice(0, start)}${JSON.stringify(json)}${source.slice(end)}`;
+}
+
+const prunedProtos = {
+  name: 'planflow-client-protos',
+  setup(build) {
+    build.onLoad({ filter: CLIENT_PROTOS }, (args) => ({ contents: clientProtos(readFileSync(args.path, 'utf8')), loader: 'js' }));
+  },
+};
+
+/**
  * The CLI in one file with the packages it loads at every start (Temporal's client, gRPC, zod, commander): Node
  * resolves, reads and compiles one file instead of some 400, and its code cache covers them all. The cache is made
  * by running `planflow --help` once (building the program loads every module a command's start needs).
@@ -88,7 +116,7 @@ async function bundleCli() {
     target: 'node20',
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
-    plugins: [leftToNode],
+    plugins: [leftToNode, prunedProtos],
     logLevel: 'warning',
   });
   rmSync(`${CLI_BUNDLE}.cache`, { force: true });

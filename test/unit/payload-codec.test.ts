@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { ENCODINGS, KEY_ID_METADATA, parsePayloadKeys, PlanflowPayloadCodec } from '../../codec';
+import { SYNC_BELOW_BYTES } from '../../codec/payload-codec';
 
 const key = () => randomBytes(32).toString('base64');
 const meta = (p: Payload, name: string) => (p.metadata?.[name] ? Buffer.from(p.metadata[name]).toString() : undefined);
@@ -18,6 +19,16 @@ test('without keys, a small payload passes unchanged and a large one is compress
   expect(meta(encodedBig!, 'encoding')).toBe(ENCODINGS.compressed);
   expect(encodedBig!.data!.length).toBeLessThan(big.data!.length / 4);
   expect(defaultPayloadConverter.fromPayload((await codec.decode([encodedBig!]))[0]!)).toEqual(large);
+});
+
+test('a payload whose compressed form passes the synchronous bound goes through the thread pool both ways, to the same encoding', async () => {
+  const codec = new PlanflowPayloadCodec();
+  // Random text compresses to about three quarters: over the bound before and after compression.
+  const huge = { text: randomBytes(SYNC_BELOW_BYTES * 2).toString('base64') };
+  const [encoded] = await codec.encode([json(huge)]);
+  expect(meta(encoded!, 'encoding')).toBe(ENCODINGS.compressed);
+  expect(encoded!.data!.length).toBeGreaterThan(SYNC_BELOW_BYTES);
+  expect(defaultPayloadConverter.fromPayload((await codec.decode([encoded!]))[0]!)).toEqual(huge);
 });
 
 test('with keys, every payload is encrypted under the first key and names it; nothing of the text is readable', async () => {

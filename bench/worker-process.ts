@@ -7,7 +7,7 @@ import { bareActivities } from './bare/activities';
 import { maxCachedWorkflows } from '../worker/cache-size';
 import { createPlanflowWorkers, type PlanflowWorkers } from '../worker/workers';
 import { planflowSinks } from '../worker/sinks';
-import { quiet } from './bundles';
+import { quiet } from './quiet';
 import { type WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
 
 function usage(): WorkerReply {

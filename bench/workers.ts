@@ -1,7 +1,9 @@
-// Starts a benchmark worker as a child process (worker-process.ts, run with tsx like the CLI) and reads its CPU time
-// and peak RSS; the child is stopped by its own process id, and killed if it does not stop in time.
+// Starts a benchmark worker as a child process (worker-process.ts, compiled beside the workflow bundles by
+// bundles.ts) and reads its CPU time and peak RSS; the child is stopped by its own process id, and killed if it does
+// not stop in time.
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { workerScriptBeside } from './bundles';
 import { type WorkerKind, WorkerReply, type WorkerRequest, type WorkerStart } from './worker-protocol';
 
 export interface Usage {
@@ -22,13 +24,17 @@ const READY_TIMEOUT_MS = 2 * 60_000; // loading a bundle is slow on a loaded mac
  * configuration table): the SDK's Rust core allocates from many threads, and glibc gives each its own arena (8 per
  * core), whose freed memory the process keeps. MALLOC_ARENA_MAX in the bench's own environment overrides it.
  */
-const workerEnv = (): NodeJS.ProcessEnv => ({ ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' });
+const workerEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+  // The compiled worker lives in a temporary folder: the project's packages are found from here.
+  NODE_PATH: join(__dirname, '..', 'node_modules'),
+});
 
 export async function startWorker(start: WorkerStart): Promise<BenchWorker> {
   // BENCH_CPU_PROFILES=DIR writes each worker's V8 CPU profile there (open in Chrome's DevTools) to see where it spends.
   const profiles = process.env.BENCH_CPU_PROFILES;
-  const execArgv = ['--import', 'tsx', ...(profiles ? ['--cpu-prof', '--cpu-prof-dir', profiles] : []), ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-  const child = fork(join(__dirname, 'worker-process.ts'), [JSON.stringify(start)], { execArgv, env: workerEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const execArgv = [...(profiles ? ['--cpu-prof', '--cpu-prof-dir', profiles] : []), ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const child = fork(workerScriptBeside(start.bundlePath), [JSON.stringify(start)], { execArgv, env: workerEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await nextReply(child, 'ready', READY_TIMEOUT_MS);

@@ -76,8 +76,9 @@ const leftToNode = {
  * Temporal's protocol descriptions without the two parts a client never sends or receives: the worker's own
  * messages (`coresdk`) and Temporal Cloud's operations API (`temporal.api.cloud`, which has its own client package).
  * Every `planflow` start builds these descriptions (protobufjs reads them whole, then resolves the features of every
- * type before its first message): the pair is a third of them, some 40 ms of a `planflow status`. Nothing outside
- * them refers to them, which the build checks by resolving every remaining type.
+ * type before its first message): the pair is a third of them, 30 ms of a `planflow status`'s 280 (50 ms of its CPU,
+ * medians of 11 interleaved calls). Nothing outside them refers to them, which the build checks by resolving every
+ * remaining type.
  */
 const CLIENT_PROTOS = /[\\/]@temporalio[\\/]proto[\\/]protos[\\/]json-module\.js$/;
 

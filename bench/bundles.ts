@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { build } from 'esbuild';
 import { planflowBundleOptions } from '../worker/bundle-options';
-import { quiet } from './quiet';
+import { silentLogger } from '../worker/silent-logger';
 import type { WorkerKind } from './worker-protocol';
 
 const OPTIONS: Record<WorkerKind, { workflowsPath: string; preloadModules?: string[] }> = {
@@ -26,7 +26,7 @@ export async function prepareBundles(): Promise<Bundles> {
   const dir = mkdtempSync(join(tmpdir(), 'planflow-bench-'));
   const paths = {} as Record<WorkerKind, string>;
   for (const kind of ['bare', 'planflow'] as const) {
-    const { code } = await bundleWorkflowCode({ ...OPTIONS[kind], logger: quiet });
+    const { code } = await bundleWorkflowCode({ ...OPTIONS[kind], logger: silentLogger });
     paths[kind] = join(dir, `${kind}.js`);
     writeFileSync(paths[kind], code);
   }

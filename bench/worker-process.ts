@@ -7,7 +7,7 @@ import { bareActivities } from './bare/activities';
 import { maxCachedWorkflows } from '../worker/cache-size';
 import { createPlanflowWorkers, type PlanflowWorkers } from '../worker/workers';
 import { planflowSinks } from '../worker/sinks';
-import { quiet } from './quiet';
+import { silentLogger } from '../worker/silent-logger';
 import { type WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
 
 function usage(): WorkerReply {
@@ -44,7 +44,7 @@ function logMemory(): void {
 
 async function main(): Promise<void> {
   const start = WorkerStart.parse(JSON.parse(process.argv[2] ?? '{}'));
-  Runtime.install({ logger: quiet });
+  Runtime.install({ logger: silentLogger });
   const connection = await NativeConnection.connect({ address: start.address });
   const worker = await createWorker(start, connection);
   const send = (reply: WorkerReply) => process.send?.(reply);

@@ -31,6 +31,7 @@ import {
   submitReport,
 } from './planflow';
 import { ActionName, localTime, type RebaseTo, type ScriptAction } from './simulate-script';
+import { silentLogger } from '../worker/silent-logger';
 
 const DAY = 86_400_000;
 /** How far the clock moves between checks that the plan has ended: a short wait after the end, few round trips. */
@@ -155,10 +156,9 @@ export function simulationBound(plan: Plan, issuedOn: CivilDate): number {
 
 /** The workflow bundle of `npm run build`, else built once per process: bundling takes seconds and every simulation runs the same code. */
 let bundle: Promise<WorkflowBundleOption> | undefined;
-const silent = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 function workflowBundle(): Promise<WorkflowBundleOption> {
   const prebuilt = prebuiltWorkflowBundle();
-  bundle ??= prebuilt ? Promise.resolve(prebuilt) : bundleWorkflowCode({ ...planflowBundleOptions(), logger: silent });
+  bundle ??= prebuilt ? Promise.resolve(prebuilt) : bundleWorkflowCode({ ...planflowBundleOptions(), logger: silentLogger });
   return bundle;
 }
 

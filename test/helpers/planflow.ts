@@ -19,6 +19,7 @@ import { planflowBundleOptions } from '../../worker/bundle-options';
 import { planflowSinks } from '../../worker/sinks';
 import type { PlanView } from '../../workflows/state';
 import { readExample } from './files';
+import { silentLogger } from '../../worker/silent-logger';
 
 export interface RunContext {
   env: TestWorkflowEnvironment;
@@ -44,7 +45,7 @@ export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>
 
   beforeAll(async () => {
     env = await create();
-    const workflowBundle = await bundleWorkflowCode({ ...planflowBundleOptions(), logger: quietLogger });
+    const workflowBundle = await bundleWorkflowCode({ ...planflowBundleOptions(), logger: silentLogger });
     const notify: Activities['notify'] = (n) => {
       sink.push(n);
       return Promise.resolve({ delivered: true });
@@ -74,7 +75,6 @@ export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>
   return { env: getEnv, run };
 }
 
-const quietLogger = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export function loadExample(name: string): Plan {
   const result = loadPlanText(readExample(name));

@@ -11,12 +11,12 @@ import { openStore } from '../../store';
 import { loadConfig, temporalTarget } from '../../worker/config';
 import { planflowSinks } from '../../worker/sinks';
 import { type ChildReport, WorkerChildStart } from './child-protocol';
+import { silentLogger } from '../../worker/silent-logger';
 
-const quiet = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 async function main(): Promise<void> {
   const { bundlePath } = WorkerChildStart.parse(JSON.parse(process.argv[2] ?? '{}'));
-  Runtime.install({ logger: quiet });
+  Runtime.install({ logger: silentLogger });
   const config = loadConfig();
   const mailConfig = loadMailConfig();
   const target = temporalTarget(config);

@@ -22,6 +22,7 @@ import type { ChildReport } from '../helpers/child-protocol';
 import { alive, kill, startChild, type Child } from '../helpers/children';
 import { ROOT } from '../helpers/files';
 import { createDevServerEnv } from '../helpers/temporal-env';
+import { silentLogger } from '../../worker/silent-logger';
 
 const SEED = 20261125;
 const KILLS = 20;
@@ -35,7 +36,6 @@ const WINDOW_MS = 1_000;
 // in sessions 9 and 10 ended with 1–3 of 132 notices not yet in). The wait ends as soon as all are in.
 const SETTLE_MS = 270_000;
 const TASK_QUEUE = 'planflow-chaos';
-const quiet = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const dir = mkdtempSync(join(tmpdir(), 'planflow-chaos-'));
 const postgres = new PostgresServer();
@@ -155,7 +155,7 @@ test(`a plan's notices arrive exactly once through ${KILLS} SIGKILLs of its work
   env = await createDevServerEnv();
   const client = env.client;
   const bundlePath = join(dir, 'workflows.js');
-  writeFileSync(bundlePath, (await bundleWorkflowCode({ ...planflowBundleOptions(), logger: quiet })).code);
+  writeFileSync(bundlePath, (await bundleWorkflowCode({ ...planflowBundleOptions(), logger: silentLogger })).code);
 
   const workerEnv: NodeJS.ProcessEnv = {
     ...process.env, TEMPORAL_ADDRESS: env.address, TEMPORAL_CONFIG_FILE: join(dir, 'no-profile.toml'), PLANFLOW_TASK_QUEUE: TASK_QUEUE,

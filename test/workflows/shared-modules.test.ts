@@ -7,14 +7,14 @@ import { addDays, civilDateAt, isWorkingDay, type OfficialBreak } from '../../mo
 import { planflowBundleOptions } from '../../worker/bundle-options';
 import { officialDayProbe, probeDayUpdate } from '../fixtures/workflows';
 import { createTimeSkippingEnv, useTestEnv } from '../helpers/temporal-env';
+import { silentLogger } from '../../worker/silent-logger';
 
 const env = useTestEnv(createTimeSkippingEnv);
-const quiet = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 test('two workflows on one worker keep their own official days off, though the calendar module is shared', async () => {
   const testEnv = env();
   const { preloadModules } = planflowBundleOptions();
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../fixtures/workflows'), preloadModules, logger: quiet });
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../fixtures/workflows'), preloadModules, logger: silentLogger });
   expect(code).toContain('preload.ts');
   let day = addDays(civilDateAt(await testEnv.currentTimeMs()), 10);
   while (!isWorkingDay(day)) day = addDays(day, 1);

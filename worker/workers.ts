@@ -41,14 +41,15 @@ export const WORKFLOW_HEAP_MIB = 640;
 
 /**
  * The young generation of each workflow thread (two semi-spaces of at most this many MiB; V8's default is 16), and
- * how far V8 lets a heap grow past what survived its last full collection (50%: its default factor is up to 4×).
+ * how far V8 lets a heap grow past what survived its last full collection (25%: its default factor is up to 4×).
  * Traced on a 2,000-commune plan (`--trace-gc`, 2026-11-26), a thread's heap reached 215 MiB with 31 MiB alive: garbage
  * a full collection would have freed stayed resident. The worker's peak RSS on that plan, the settings given as Node
- * flags: 826–855 MiB in three runs without them, 633 MiB with both (747 MiB with the growth alone, 758–790 MiB with the
- * young generation alone); on the 10,598-commune plan 1,027.9 MiB with both set here (1,261–1,337 MiB without).
+ * flags: 826–855 MiB in three runs without them, 633 MiB with a growth of 50% (747 MiB with that growth alone, 758–790
+ * MiB with the young generation alone). Set here, 50% → 25%: 10,598 communes 1,027.9 → 912.3 MiB (worker CPU 371 → 440 s,
+ * wall 321 → 358 s); 3,321 × 5 × 2 1,267.4 → 1,124.5 MiB (CPU 671 → 694 s, wall 719 → 732 s; bench, 2026-11-26).
  */
 export const WORKFLOW_SEMI_SPACE_MIB = 4;
-export const HEAP_GROWING_PERCENT = 50;
+export const HEAP_GROWING_PERCENT = 25;
 
 /**
  * Set before the workers start their threads, which read V8's flags as they create their heaps; the main thread's heap

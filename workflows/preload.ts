@@ -1,5 +1,5 @@
 // The modules a worker evaluates once and shares between all its workflows (worker/bundle-options.ts): the model
-// the workflows import, zod with it, and the workflows' own schema modules. The SDK deep-freezes what a shared module exports, meant for modules that
+// the workflows import, zod with it, and the workflows' own modules. The SDK deep-freezes what a shared module exports, meant for modules that
 // never change; zod computes parts of a schema on first use and stores them on it (prototype getters, a parser that
 // replaces itself), which a frozen schema refuses. So each of these modules' exports object is frozen here, shallowly:
 // the SDK skips what is already frozen, and the schemas behave as in any Node process — computed once, for everyone,
@@ -21,6 +21,9 @@ import '../model/work';
 // The workflows' own schemas (status signals, the frozen v1 plan shapes): built at load, the same for every workflow.
 import './status-check';
 import './v1/work';
+// The workflows themselves: their modules hold functions, message definitions and the SDK's proxies (which find the
+// running workflow when called), no state of one workflow.
+import './index';
 
 /** webpack's table of every module in the bundle, by id ("./model/plan.ts", "./node_modules/zod/v4/core/core.js"). */
 declare const __webpack_modules__: Record<string, unknown>;

@@ -1,6 +1,6 @@
 // Working days for civil servants: Monday to Friday, less the days off of holidays.ts, plus swapped Saturdays.
 import { addDays, weekday, type CivilDate } from './civil-date';
-import { dayOffOn, swappedWorkingDayOn, type DayOff } from './holidays';
+import { dayOffOn, derivedDays, swappedWorkingDayOn, type DayOff } from './holidays';
 
 export type DayStatus =
   | { working: true; reason: 'weekday' | 'swapped-working-day'; source?: string }
@@ -22,8 +22,15 @@ export function isWorkingDay(date: CivilDate): boolean {
 
 /** The first working day strictly after (step 1) or before (step -1) a date. */
 function nextWorking(date: CivilDate, step: 1 | -1): CivilDate {
-  let d = addDays(date, step);
-  while (!isWorkingDay(d)) d = addDays(d, step);
+  // Counting a deadline walks the same days again and again (each reminder, each clock): remembered per decisions.
+  const known = derivedDays();
+  const key = `${date}${step}`;
+  let d = known.get(key);
+  if (d === undefined) {
+    d = addDays(date, step);
+    while (!isWorkingDay(d)) d = addDays(d, step);
+    known.set(key, d);
+  }
   return d;
 }
 

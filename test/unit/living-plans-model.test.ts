@@ -1,7 +1,7 @@
 // The model side of plans that live for years (issue 9): deadline kinds real plans use, plan identity, who reviews,
 // reports routed through an office or to each commune's own superior, and official days off as data.
 import {
-  dayStatus, isWorkingDay, lastDay, officialDecisions, recurringCycles, useOfficialDecisions, yearCalendar, type OfficialBreak,
+  addWorkingDays, dayStatus, isWorkingDay, lastDay, officialDecisions, recurringCycles, useOfficialDecisions, yearCalendar, type OfficialBreak,
 } from '../../model/calendar';
 import { documentNumber, planKey } from '../../model/ids';
 import type { Plan } from '../../model/plan';
@@ -150,5 +150,17 @@ describe('10. official days off are data', () => {
     expect(yearCalendar(2027).daysOff.filter((d) => d.occasion === 'quoc-khanh').map((d) => d.date)).toEqual(['2027-08-31', '2027-09-01', '2027-09-02', '2027-09-03']);
     useOfficialDecisions([]);
     expect(isWorkingDay('2027-08-31')).toBe(true);
+  });
+
+  test('working days counted under one set of decisions are not reused under another, and come back with it', () => {
+    // The counts are remembered per set of decisions (shared by the workflows holding the same set): a decision that
+    // makes Monday 30/8/2027 a day off moves what was counted before it, and dropping it moves it back.
+    expect(addWorkingDays('2027-08-27', 1)).toBe('2027-08-30');
+    useOfficialDecisions([{ occasions: ['quoc-khanh'], from: '2027-08-30', to: '2027-09-03', source: 'Thông báo thử nghiệm' }]);
+    expect(addWorkingDays('2027-08-27', 1)).toBe('2027-09-06');
+    expect(addWorkingDays('2027-09-06', -1)).toBe('2027-08-27');
+    useOfficialDecisions([]);
+    expect(addWorkingDays('2027-08-27', 1)).toBe('2027-08-30');
+    expect(addWorkingDays('2027-09-06', -1)).toBe('2027-09-01'); // 2/9 and its adjacent Friday, as computed
   });
 });

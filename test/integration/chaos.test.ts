@@ -3,9 +3,9 @@
 // that answers each message 150 ms after storing it. Every expected notice must arrive, and none twice: a worker killed
 // after handing a message over leaves it 'uncertain', never resent; one killed before that leaves nothing the server
 // keeps. The one loss the design allows is a notice marked handed-over (in the store) whose sender died before its
-// final dot left the process — a window of a store round trip, which two CI runs in 40 hit (sessions 10 and 11): such
-// a notice must be 'uncertain' (visible to people) and its sender killed just after the hand-over; any other loss
-// fails. The plan's state must be whole at the end, and nothing may be left running.
+// final dot left the process — a window of a store round trip, which one fresh-clone CI run each in sessions 10 and 11
+// hit: such a notice must be 'uncertain' (visible to people) and its sender killed just after the hand-over; any other
+// loss fails. The plan's state must be whole at the end, and nothing may be left running.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

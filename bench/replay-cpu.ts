@@ -3,13 +3,10 @@
 // code as a worker creating a workflow does (every assignment a page starts or a full cache evicted), without a server,
 // so its figures move far less between runs than the dev-server rounds of `npm run bench` (session 12: 8.4–10.9 ms per
 // replay of an assignment's first task, against ±25% between quick runs). Profile it with `node --cpu-prof --import tsx`.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Runtime, Worker } from '@temporalio/worker';
 import { z } from 'zod';
 import { planflowDataConverter } from '../codec';
-import { HISTORIES_DIR, type RecordedHistory } from '../test/helpers/histories';
+import { readHistory } from '../test/helpers/histories';
 import { planflowBundleOptions } from '../worker/bundle-options';
 import { silentLogger } from '../worker/silent-logger';
 
@@ -21,10 +18,7 @@ async function main(): Promise<void> {
   if (!parsed.success) throw new Error(`usage: replay-cpu.ts <history.json>… <times>: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   const [files, times] = parsed.data;
   Runtime.install({ logger: silentLogger });
-  const histories = files.map((f) => {
-    const recorded = JSON.parse(readFileSync(join(HISTORIES_DIR, f), 'utf8')) as RecordedHistory;
-    return { workflowId: recorded.workflowId, history: historyFromJSON(recorded.history) };
-  });
+  const histories = files.map((f) => readHistory(f));
   // Bundled once: each runReplayHistories call would otherwise bundle again, inside the measurement.
   const { code } = await bundleWorkflowCode({ ...planflowBundleOptions(), logger: silentLogger });
   const options = { workflowBundle: { code }, dataConverter: planflowDataConverter() };

@@ -1,9 +1,9 @@
 // Recorded workflow histories for replay tests. `RECORD_HISTORIES=1 npm run jest` writes them from the lifecycle
 // suites; they are committed, and test/workflows/replay.test.ts replays every one against today's workflow code.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ROOT } from './files';
 
 export const HISTORIES_DIR = join(ROOT, 'test', 'histories');
@@ -22,4 +22,10 @@ export async function recordHistory(client: Client, workflowId: string, name: st
 export interface RecordedHistory {
   workflowId: string;
   history: unknown;
+}
+
+/** A recorded history as `Worker.runReplayHistories` takes it, from its file name in HISTORIES_DIR. */
+export function readHistory(file: string): { workflowId: string; history: ReturnType<typeof historyFromJSON> } {
+  const recorded = JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8')) as RecordedHistory;
+  return { workflowId: recorded.workflowId, history: historyFromJSON(recorded.history) };
 }

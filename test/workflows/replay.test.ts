@@ -1,12 +1,10 @@
 // Determinism: every recorded history replays against today's workflow code. A change that would break running
 // plans fails here; guard it with patched() (see README) and record new histories.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { readdirSync } from 'node:fs';
 import { Worker } from '@temporalio/worker';
 import { planflowDataConverter } from '../../codec';
 import { workflowCode } from '../../worker/workflow-code';
-import { HISTORIES_DIR, type RecordedHistory } from '../helpers/histories';
+import { HISTORIES_DIR, readHistory } from '../helpers/histories';
 
 const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
 
@@ -16,10 +14,7 @@ test('there are recorded histories of plans, steps and assignments, from before 
 });
 
 test('every recorded history replays without nondeterminism', async () => {
-  const histories = files.map((f) => {
-    const recorded = JSON.parse(readFileSync(join(HISTORIES_DIR, f), 'utf8')) as RecordedHistory;
-    return { workflowId: recorded.workflowId, history: historyFromJSON(recorded.history) };
-  });
+  const histories = files.map((f) => readHistory(f));
   const failures: string[] = [];
   for await (const result of Worker.runReplayHistories({ ...workflowCode(), dataConverter: planflowDataConverter() }, histories)) {
     if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);

@@ -300,19 +300,24 @@ async function perform(ctx: Run, action: ScriptAction): Promise<void> {
     return;
   }
   await sleepUntil(ctx.env, action.at);
-  await act(ctx, action, false);
+  const done = await act(ctx, action, false);
+  if (done && ends(action)) await settleEnd(ctx);
 }
 
-/** Sends one action through the public client functions and records it, or its refusal. */
-async function act(ctx: Run, action: ScriptAction, automatic: boolean): Promise<void> {
+const ends = (action: ScriptAction) => action.kind === 'cancel' || (action.kind === 'approve' && action.input.stage === 'close');
+
+/** Sends one action through the public client functions and records it, or its refusal; true when it was done. */
+async function act(ctx: Run, action: ScriptAction, automatic: boolean): Promise<boolean> {
   const record = ctx.recorder.reserve(action.at);
   try {
     const { workflowId, view } = await send(ctx, action);
     record({ kind: 'action', action: action.kind, as: action.as, workflowId, input: { ...action.input }, ...(automatic ? { automatic } : {}) });
     if (view && 'spec' in view) await settle(ctx, workflowId, view);
+    return true;
   } catch (error) {
     if (!(error instanceof PlanflowError)) throw error;
     record({ kind: 'refused', action: action.kind, as: action.as, code: error.code, reason: error.message, input: { ...action.input } });
+    return false;
   }
 }
 
@@ -384,6 +389,19 @@ async function settle(ctx: Run, workflowId: string, view: AssignmentView): Promi
     const page = await planStatus(ctx.client, ctx.planId, { step: view.spec.stepId, agency: view.spec.assignee.id, limit: PLAN_PAGE.max });
     if (page.assignments[workflowId]?.status === view.status) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * After a close or a cancellation, waits (in real time, with the simulated clock held) until the plan's workflow has
+ * stopped its work and ended: moved on at once, the clock could skip past an assignment still being asked to stop, and
+ * a report scripted after the close would then be accepted by work the close had ended. Bounded: a plan that does not
+ * end in real time (its work waits for a timer) is left to the clock.
+ */
+async function settleEnd(ctx: Run): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await hasEnded(ctx)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

@@ -381,28 +381,33 @@ async function assignmentFor(
 }
 
 /**
- * Waits (in real time, with the simulated clock held) until the plan's status shows what an action did to an
- * assignment, so the next action at the same instant finds it: the change travels up through the step's signal.
+ * Checks every `everyMs` of real time, with the simulated clock held (nothing here sleeps on it), until `done` or
+ * `times` checks: what it waits for travels between workflows, which the held clock does not stop.
  */
-async function settle(ctx: Run, workflowId: string, view: AssignmentView): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const page = await planStatus(ctx.client, ctx.planId, { step: view.spec.stepId, agency: view.spec.assignee.id, limit: PLAN_PAGE.max });
-    if (page.assignments[workflowId]?.status === view.status) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+async function waitHeld(done: () => Promise<boolean>, times: number, everyMs: number): Promise<void> {
+  for (let i = 0; i < times && !(await done()); i++) await new Promise((resolve) => setTimeout(resolve, everyMs));
 }
 
 /**
- * After a close or a cancellation, waits (in real time, with the simulated clock held) until the plan's workflow has
- * stopped its work and ended: moved on at once, the clock could skip past an assignment still being asked to stop, and
- * a report scripted after the close would then be accepted by work the close had ended. Bounded: a plan that does not
- * end in real time (its work waits for a timer) is left to the clock.
+ * Waits until the plan's status shows what an action did to an assignment, so the next action at the same instant
+ * finds it: the change travels up through the step's signal.
+ */
+async function settle(ctx: Run, workflowId: string, view: AssignmentView): Promise<void> {
+  const shown = async () => {
+    const page = await planStatus(ctx.client, ctx.planId, { step: view.spec.stepId, agency: view.spec.assignee.id, limit: PLAN_PAGE.max });
+    return page.assignments[workflowId]?.status === view.status;
+  };
+  await waitHeld(shown, 50, 50);
+}
+
+/**
+ * After a close or a cancellation, waits until the plan's workflow has stopped its work and ended: moved on at once,
+ * the clock could skip past an assignment still being asked to stop, and a report scripted after the close would then
+ * be accepted by work the close had ended. Bounded (30 s): a plan that does not end in real time (its work waits for
+ * a timer) is left to the clock.
  */
 async function settleEnd(ctx: Run): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (await hasEnded(ctx)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitHeld(() => hasEnded(ctx), 300, 100);
 }
 
 async function hasEnded(ctx: Run): Promise<boolean> {

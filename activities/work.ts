@@ -1,20 +1,78 @@
-// A page's work asked to stop at its plan's close (workflows/plan-step.ts, `close-asks-work-to-stop`): from outside its
+// A page's work stopped at its plan's close (workflows/plan-step.ts, `close-asks-work-to-stop`): from outside its
 // history, so the page records neither a request nor an acknowledgement for each of its 500 assignments (each
-// acknowledgement was a workflow task of the page); it still waits for each to end.
+// acknowledgement was a workflow task of the page).
 import { Context } from '@temporalio/activity';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 
 /** Requests in flight at once: a page's 500 in a second or two, without a burst the server has to queue. */
 const AT_ONCE = 25;
 
-/** Asks each workflow (by id, its latest run) to cancel; one that has already ended is left as it is. */
+/**
+ * Asks each workflow (by id, its latest run) to cancel; one that has already ended is left as it is. Each then runs a
+ * workflow task to end, which the worker replays first when it is no longer cached. Pages recorded before
+ * `close-terminates-work` call this; the page waits for each to end.
+ */
 export async function cancelWork(ids: readonly string[]): Promise<void> {
+  await eachOf(ids, (handle) => handle.cancel());
+}
+
+/**
+ * Ends each workflow (by id, its latest run) that is at rest on the server, with no workflow task of its own: at a
+ * national plan's close most assignments are no longer cached, and cancelling each cost the worker a replay
+ * (3,321 × 5 × 2: ~460 s of close for 19,926 of them). One busy with something (a workflow task, mail being sent) is
+ * asked to cancel instead, so that it ends what it was doing: the time-skipping server also never releases what a
+ * terminated workflow's task or activity held, and its clock would stop for good. Returns the ids not ended here (asked
+ * to cancel, or already ended), whose own ends the page still waits for.
+ */
+export async function stopWork(ids: readonly string[]): Promise<string[]> {
+  const waitFor: string[] = [];
+  await eachOf(ids, async (handle) => {
+    const { events } = await handle.fetchHistory();
+    if (atRest(events ?? [])) return handle.terminate('Kế hoạch đã kết thúc hoặc bị hủy');
+    await handle.cancel();
+    waitFor.push(handle.workflowId);
+  }, (id) => waitFor.push(id));
+  return waitFor;
+}
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+/**
+ * Whether a running workflow's history has nothing in flight: no workflow task, activity, signal to another workflow
+ * or child start awaiting its outcome. False for one that has ended.
+ */
+export function atRest(events: readonly HistoryEvent[]): boolean {
+  let task = false;
+  let pending = 0;
+  for (const e of events) {
+    if (e.workflowTaskScheduledEventAttributes) task = true;
+    else if (e.workflowTaskCompletedEventAttributes || e.workflowTaskFailedEventAttributes || e.workflowTaskTimedOutEventAttributes) task = false;
+    else if (e.activityTaskScheduledEventAttributes || e.signalExternalWorkflowExecutionInitiatedEventAttributes
+      || e.startChildWorkflowExecutionInitiatedEventAttributes || e.requestCancelExternalWorkflowExecutionInitiatedEventAttributes) pending++;
+    else if (e.activityTaskCompletedEventAttributes || e.activityTaskFailedEventAttributes || e.activityTaskTimedOutEventAttributes
+      || e.activityTaskCanceledEventAttributes || e.externalWorkflowExecutionSignaledEventAttributes
+      || e.signalExternalWorkflowExecutionFailedEventAttributes || e.childWorkflowExecutionStartedEventAttributes
+      || e.startChildWorkflowExecutionFailedEventAttributes || e.externalWorkflowExecutionCancelRequestedEventAttributes
+      || e.requestCancelExternalWorkflowExecutionFailedEventAttributes) pending--;
+  }
+  const last = events.at(-1);
+  const ended = !last || Boolean(last.workflowExecutionCompletedEventAttributes || last.workflowExecutionFailedEventAttributes
+    || last.workflowExecutionTimedOutEventAttributes || last.workflowExecutionCanceledEventAttributes
+    || last.workflowExecutionTerminatedEventAttributes || last.workflowExecutionContinuedAsNewEventAttributes);
+  return !ended && !task && pending === 0;
+}
+
+/** Acts on each workflow, a few at a time; `ended` hears of each that had already ended (not found, or completed). */
+async function eachOf(ids: readonly string[], act: (handle: WorkflowHandle) => Promise<unknown>, ended: (id: string) => void = () => undefined): Promise<void> {
   const { client } = Context.current();
   for (let i = 0; i < ids.length; i += AT_ONCE) {
-    await Promise.all(ids.slice(i, i + AT_ONCE).map((id) => client.workflow.getHandle(id).cancel().catch(ignoreEnded)));
+    await Promise.all(ids.slice(i, i + AT_ONCE).map((id) => act(client.workflow.getHandle(id)).catch((error: unknown) => {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      ended(id);
+    })));
   }
 }
 
-function ignoreEnded(error: unknown): void {
-  if (!(error instanceof WorkflowNotFoundError)) throw error;
-}
+/** The activities that stop work, for every worker that runs plans (production, tests, simulation, benchmark). */
+export const workActivities = { cancelWork, stopWork };

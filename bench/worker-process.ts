@@ -2,7 +2,7 @@
 // the worker's alone, not the client's that drives it. Started by workers.ts; talks to it over the IPC channel.
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { planflowDataConverter } from '../codec';
-import { cancelWork } from '../activities/work';
+import { workActivities } from '../activities/work';
 import { bareActivities } from './bare/activities';
 import { maxCachedWorkflows } from '../worker/cache-size';
 import { createPlanflowWorkers, type PlanflowWorkers } from '../worker/workers';
@@ -28,7 +28,7 @@ async function createWorker({ kind, taskQueue, bundlePath }: WorkerStart, connec
       // The notify activity delivers nothing, as in the workflow tests: the benchmark measures the workflows.
       return createPlanflowWorkers({
         connection, taskQueue, workflowBundle, dataConverter, sinks: planflowSinks(),
-        activities: { notify: () => Promise.resolve({ delivered: true }), cancelWork },
+        activities: { notify: () => Promise.resolve({ delivered: true }), ...workActivities },
       }, Number(process.env.BENCH_MAX_CACHED ?? 0) || maxCachedWorkflows());
     default:
       return kind satisfies never;

@@ -7,7 +7,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type InjectedSinks, type WorkflowBundleOption } from '@temporalio/worker';
 import { z } from 'zod';
 import type { Activities } from '../activities';
-import { cancelWork } from '../activities/work';
+import { workActivities } from '../activities/work';
 import { planflowDataConverter } from '../codec';
 import { createPlanflowWorkers } from '../worker/workers';
 import {
@@ -214,7 +214,7 @@ async function run(env: TestWorkflowEnvironment, plan: Plan, script: ScriptActio
   const ctx: Run = { env, client: env.client, plan, planId: planWorkflowId(planKey(plan)), recorder, automatic: script.length === 0 };
   const taskQueue = `planflow-simulate-${process.pid}-${++runs}`;
   const worker = await createPlanflowWorkers({
-    connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), dataConverter: planflowDataConverter(), activities: { notify: recordingNotify(ctx), cancelWork },
+    connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), dataConverter: planflowDataConverter(), activities: { notify: recordingNotify(ctx), ...workActivities },
     sinks: recordingSinks(recorder), shutdownGraceTime: '5s',
   });
   const running = worker.run();

@@ -16,6 +16,7 @@ import type { StepAmendment } from './amendments';
 import { assignment, assignmentIndex, initialSummary } from './assignment';
 import { amendStepSignal, assignmentsChangedSignal, incidentSignal, officialCalendarSignal, sentNoticesQuery } from './definitions';
 import { PageClock } from './page-clock';
+import { events } from './sinks';
 import { ASSIGNMENT_REVIEWERS, type AssignmentMemo } from './search-attributes';
 import { LARGE_WORKFLOW_TASK_TIMEOUT } from './task-timeouts';
 import type { AssignmentSummary } from './state';
@@ -37,7 +38,7 @@ function describe(spec: AssignmentSpec, announced?: AssignmentSummary, asleep?: 
 export const PAGE_SIZE = 500;
 
 // Inside the page's own workflow task at its close: a page's 500 requests take a second or two (activities/work.ts).
-const { cancelWork } = proxyLocalActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+const { cancelWork, stopWork } = proxyLocalActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
 
 export interface StepInputV2 {
   v: 2;
@@ -58,6 +59,8 @@ interface Child {
   /** Settles once the child has started (or failed to). */
   started?: Promise<unknown>;
   result: Promise<AssignmentSummary[]>;
+  /** Ends the wait for an assignment the page stopped at the close (its end may never be told: stopping() says why). */
+  stop?: () => void;
 }
 
 /**
@@ -73,6 +76,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   const paged = step.assignees.length > PAGE_SIZE;
   const changed = new Map<string, AssignmentSummary>();
   const finalIds = new Set<string>(); // children whose work has ended (from their status)
+  const stoppedIds = new Set<string>(); // assignments the page stopped at the close
   const children: Child[] = [];
   let opened: StepCycle | undefined; // the latest cycle opened
   let closing = false;
@@ -178,7 +182,9 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
       clock.announce(id, spec, announced, Date.now());
       count(announced);
     }
-    const result = started
+    let stop: (() => void) | undefined;
+    const whenStopped = new Promise<AssignmentSummary[]>((resolve) => (stop = () => resolve([])));
+    const ended = started
       .then((child) => child.result())
       .then((summary) => {
         // Its last signal may arrive after its completion; the result says the same, so forward that too.
@@ -186,11 +192,11 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
         return [summary];
       }, (error: unknown) => {
         // A failed or terminated child never takes its siblings with it; the plan records it for people to see.
-        if (reportsFailures) failed(id, a.assignee.name, error);
+        if (reportsFailures && !stoppedIds.has(id)) failed(id, a.assignee.name, error);
         countEnded(id);
         return [];
       });
-    children.push({ id, agencyId: a.assignee.id, cycle, started, result });
+    children.push({ id, agencyId: a.assignee.id, cycle, started, result: Promise.race([ended, whenStopped]), stop });
   }
 
   /** Opens every agency's work for a cycle, a batch per workflow task where the step is large. */
@@ -322,8 +328,28 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     if (!stopAsked) return;
     await Promise.all(children.map((c) => (c.started ?? Promise.resolve()).catch(() => undefined)));
     const open = children.filter((c) => c.agencyId && !FINAL_STATUSES.includes(clock.last(c.id)?.status ?? 'cancelled'));
-    for (const part of chunks(open.map((c) => c.id), PAGE_SIZE)) await cancelWork(part);
+    for (const part of chunks(open, PAGE_SIZE)) {
+      const ids = part.map((c) => c.id);
+      // Pages recorded before the close ended work on the server asked each assignment to cancel: a workflow task of
+      // each, a replay where it was no longer cached. Now work at rest is terminated (activities/work.ts); the
+      // time-skipping server never tells a parent of a child's termination, so the page counts each as cancelled itself
+      // and waits no more for it.
+      if (!patched('close-terminates-work')) {
+        await cancelWork(ids);
+        continue;
+      }
+      const waitFor = new Set(await stopWork(ids));
+      for (const c of part) if (!waitFor.has(c.id)) stopped(c);
+    }
   }) : Promise.resolve();
+
+  /** An assignment ended at the close: counted as cancelled, in the timeline too, as it would have said itself. */
+  function stopped(c: Child): void {
+    stoppedIds.add(c.id);
+    countEnded(c.id);
+    events.status(Date.now(), 'cancelled', c.cycle?.key, c.id);
+    c.stop?.();
+  }
 
   try {
     if (byCycle) await openCycles(step.cycles!);

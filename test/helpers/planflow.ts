@@ -5,7 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { createPlanflowWorkers, type PlanflowWorkers } from '../../worker/workers';
 import type { Activities } from '../../activities';
-import { cancelWork } from '../../activities/work';
+import { workActivities } from '../../activities/work';
 import { planflowDataConverter } from '../../codec';
 import { approve, planStatus, startPlan } from '../../client/planflow';
 import { civilDateAt } from '../../model/calendar';
@@ -52,7 +52,7 @@ export function usePlanflowWorker(create: () => Promise<TestWorkflowEnvironment>
     };
     // A short grace time: an activity still waiting on a server at the end of a suite must not hold it open.
     worker = await createPlanflowWorkers({
-      connection: env.nativeConnection, taskQueue, workflowBundle, dataConverter: planflowDataConverter(), activities: { cancelWork, ...(activities?.() ?? { notify }) }, shutdownGraceTime: '5s',
+      connection: env.nativeConnection, taskQueue, workflowBundle, dataConverter: planflowDataConverter(), activities: { ...workActivities, ...(activities?.() ?? { notify }) }, shutdownGraceTime: '5s',
       sinks: planflowSinks(),
     });
     running = worker.run();

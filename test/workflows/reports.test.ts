@@ -146,17 +146,20 @@ test('cancelling mid-flight ends every child; no reminder fires afterwards', () 
     await cancelPlan(client, planId, { by: 'chu-tich-ubnd-huyen', reason: 'Điều chỉnh kế hoạch.' });
     const result = await endedPlan(client, planId);
     expect(result.stage).toBe('cancelled');
-    for (const id of ids) expect((await client.workflow.getHandle(id).describe()).status.name).not.toBe('RUNNING');
+    const ends = await Promise.all(ids.map(async (id) => (await client.workflow.getHandle(id).describe()).status.name));
+    expect(ends.filter((s) => s !== 'COMPLETED' && s !== 'TERMINATED')).toEqual([]);
     // Its step asked its work to stop from outside its history (close-asks-work-to-stop): no request or acknowledgement
-    // of each in it, one local activity; it still waited for each to end.
+    // of each in it, one local activity. Work still busy just after it started was asked to cancel, and the step waited
+    // for each such to end; work already at rest was ended on the server (close-terminates-work).
     const stepEvents = (await client.workflow.getHandle(stepWorkflowId(planId, 'bao-cao-xa')).fetchHistory()).events ?? [];
     const cancelledAt = stepEvents.findIndex((e) => e.workflowExecutionCancelRequestedEventAttributes);
     expect(cancelledAt).toBeGreaterThan(0);
     const afterCancel = stepEvents.slice(cancelledAt);
     expect(afterCancel.filter((e) => e.requestCancelExternalWorkflowExecutionInitiatedEventAttributes || e.externalWorkflowExecutionCancelRequestedEventAttributes)).toEqual([]);
     expect(afterCancel.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(1);
-    expect(afterCancel.filter((e) => e.childWorkflowExecutionCompletedEventAttributes)).toHaveLength(ids.length);
-    for (const id of ids) expect(await client.workflow.getHandle(id).result()).toMatchObject({ status: 'cancelled' });
+    const cancelled = ids.filter((_, i) => ends[i] === 'COMPLETED');
+    expect(afterCancel.filter((e) => e.childWorkflowExecutionCompletedEventAttributes)).toHaveLength(cancelled.length);
+    for (const id of cancelled) expect(await client.workflow.getHandle(id).result()).toMatchObject({ status: 'cancelled' });
     const sentAtCancel = sentBy(sent, planId).length;
     await sleepUntil(env(), deadlineInstant(addWorkingDays(lastDay, 10)));
     expect(sentBy(sent, planId)).toHaveLength(sentAtCancel);
@@ -166,6 +169,30 @@ test('cancelling mid-flight ends every child; no reminder fires afterwards', () 
     await recordHistory(client, planId, 'v2-plan-cancelled');
     await recordHistory(client, ids[0]!, 'v2-assignment-cancelled');
     await recordHistory(client, stepWorkflowId(planId, 'bao-cao-xa'), 'v9-step-asks-work-to-stop');
+  }));
+
+test('work at rest when its plan is cancelled ends on the server, counted as cancelled, and the clock goes on', () =>
+  run(async ({ client, taskQueue, sent }) => {
+    const plan = await dienBienWithReporting(env(), 107, 3);
+    const { planId, ids, lastDay } = await issue(client, plan, taskQueue);
+    // A day on, each assignment has sent its notice and sleeps until someone acts.
+    await env().sleep(24 * HOUR);
+    await cancelPlan(client, planId, { by: 'chu-tich-ubnd-huyen', reason: 'Điều chỉnh kế hoạch.' });
+    const result = await endedPlan(client, planId);
+    expect(result.stage).toBe('cancelled');
+    for (const id of ids) expect((await client.workflow.getHandle(id).describe()).status.name).toBe('TERMINATED');
+    // The step counted each as cancelled itself, with no incident: nothing ended abnormally.
+    expect(Object.values(result.assignments).map((a) => a.status)).toEqual(ids.map(() => 'cancelled'));
+    expect(result.incidents?.count ?? 0).toBe(0);
+    const stepEvents = (await client.workflow.getHandle(stepWorkflowId(planId, 'bao-cao-xa')).fetchHistory()).events ?? [];
+    expect(stepEvents.filter((e) => e.childWorkflowExecutionCompletedEventAttributes)).toEqual([]);
+    // The time-skipping server keeps a terminated workflow's unfinished task or activity held for good, and its clock
+    // would stop: work is ended only at rest, so the clock still runs to the deadline and past it, and nothing fires.
+    const sentAtCancel = sentBy(sent, planId).length;
+    await sleepUntil(env(), deadlineInstant(addWorkingDays(lastDay, 10)));
+    expect(civilDateAt(await env().currentTimeMs()) > lastDay).toBe(true);
+    expect(sentBy(sent, planId)).toHaveLength(sentAtCancel);
+    await recordHistory(client, stepWorkflowId(planId, 'bao-cao-xa'), 'v10-step-ends-work-at-rest');
   }));
 
 test('a yearly report runs one workflow per cycle, each opened on its own schedule', () =>

@@ -2,7 +2,7 @@
 // history, so the page records neither a request nor an acknowledgement for each of its 500 assignments (each
 // acknowledgement was a workflow task of the page).
 import { Context } from '@temporalio/activity';
-import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { isGrpcServiceError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 
 /** Requests in flight at once: a page's 500 in a second or two, without a burst the server has to queue. */
@@ -14,7 +14,9 @@ const AT_ONCE = 25;
  * `close-terminates-work` call this; the page waits for each to end.
  */
 export async function cancelWork(ids: readonly string[]): Promise<void> {
-  await eachOf(ids, (handle) => handle.cancel());
+  await eachOf(ids, (handle) => handle.cancel().catch((error: unknown) => {
+    if (!notFound(error)) throw error;
+  }));
 }
 
 /**
@@ -22,19 +24,43 @@ export async function cancelWork(ids: readonly string[]): Promise<void> {
  * national plan's close most assignments are no longer cached, and cancelling each cost the worker a replay
  * (3,321 × 5 × 2: ~460 s of close for 19,926 of them). One busy with something (a workflow task, mail being sent) is
  * asked to cancel instead, so that it ends what it was doing: the time-skipping server also never releases what a
- * terminated workflow's task or activity held, and its clock would stop for good. Returns the ids not ended here (asked
- * to cancel, or already ended), whose own ends the page still waits for.
+ * terminated workflow's task or activity held, and its clock would stop for good. Returns the ids whose own ends the
+ * page still waits for: those asked to cancel, and those that ended otherwise than terminated (the page hears of
+ * those ends; the time-skipping server never tells a parent of a termination).
  */
 export async function stopWork(ids: readonly string[]): Promise<string[]> {
   const waitFor: string[] = [];
   await eachOf(ids, async (handle) => {
-    const { events } = await handle.fetchHistory();
-    if (atRest(events ?? [])) return handle.terminate('Kế hoạch đã kết thúc hoặc bị hủy');
-    await handle.cancel();
-    waitFor.push(handle.workflowId);
-  }, (id) => waitFor.push(id));
+    if (await stopOne(handle)) waitFor.push(handle.workflowId);
+  });
   return waitFor;
 }
+
+const REASON = 'Kế hoạch đã kết thúc hoặc bị hủy';
+
+/**
+ * Ends or cancels one workflow; whether the page is to wait for its end. Safe to run again: a page's workflow task
+ * that timed out, or this activity retried, runs it again on work it has already terminated.
+ */
+async function stopOne(handle: WorkflowHandle): Promise<boolean> {
+  const history = async () => (await handle.fetchHistory()).events ?? [];
+  try {
+    const events = await history();
+    if (terminated(events)) return false;
+    if (atRest(events)) {
+      await handle.terminate(REASON);
+      return false;
+    }
+    await handle.cancel();
+    return true;
+  } catch (error) {
+    if (!notFound(error)) throw error;
+    // It ended meanwhile (or never was: then the page has heard its start fail): a termination only by this activity.
+    return !terminated(await history().catch(() => []));
+  }
+}
+
+const terminated = (events: readonly HistoryEvent[]) => Boolean(events.at(-1)?.workflowExecutionTerminatedEventAttributes);
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
@@ -63,16 +89,17 @@ export function atRest(events: readonly HistoryEvent[]): boolean {
   return !ended && !task && pending === 0;
 }
 
-/** Acts on each workflow, a few at a time; `ended` hears of each that had already ended (not found, or completed). */
-async function eachOf(ids: readonly string[], act: (handle: WorkflowHandle) => Promise<unknown>, ended: (id: string) => void = () => undefined): Promise<void> {
+/** Acts on each workflow, a few at a time. */
+async function eachOf(ids: readonly string[], act: (handle: WorkflowHandle) => Promise<unknown>): Promise<void> {
   const { client } = Context.current();
-  for (let i = 0; i < ids.length; i += AT_ONCE) {
-    await Promise.all(ids.slice(i, i + AT_ONCE).map((id) => act(client.workflow.getHandle(id)).catch((error: unknown) => {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      ended(id);
-    })));
-  }
+  for (let i = 0; i < ids.length; i += AT_ONCE) await Promise.all(ids.slice(i, i + AT_ONCE).map((id) => act(client.workflow.getHandle(id))));
 }
+
+/** gRPC's status code NOT_FOUND (grpc-js is the client's dependency, not ours). */
+const GRPC_NOT_FOUND = 5;
+
+/** The client names a missing workflow for cancel and terminate; reading its history fails with gRPC's own code. */
+const notFound = (error: unknown) => error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && Number(error.code) === GRPC_NOT_FOUND);
 
 /** The activities that stop work, for every worker that runs plans (production, tests, simulation, benchmark). */
 export const workActivities = { cancelWork, stopWork };

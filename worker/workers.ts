@@ -19,12 +19,13 @@ export interface PlanflowWorkers {
 }
 
 /**
- * The tree is a few dozen workflows even for a national plan (plan, steps, cycles, pages of 500, notice pages), but
- * each holds more than an assignment: an eighth of the cache is theirs, at least 2 (the SDK's minimum when on).
+ * The tree is a few dozen workflows even for a national plan (plan, steps, cycles, pages of 500, notice pages: 3,321
+ * communes × 5 clauses × 2 cycles keep ~60 open), but each holds more than an assignment and replays a long history
+ * when evicted: a fifth of the cache is theirs (128 of 640), at least 2 (the SDK's minimum when on).
  */
 export function cacheSplit(total: number): { tree: number; work: number } {
   if (total === 0) return { tree: 0, work: 0 }; // the cache turned off (PLANFLOW_MAX_CACHED_WORKFLOWS=0)
-  const tree = Math.max(2, Math.round(total / 8));
+  const tree = Math.max(2, Math.round(total / 5));
   return { tree, work: Math.max(2, total - tree) };
 }
 
@@ -34,8 +35,8 @@ export type PlanflowWorkerOptions = Omit<WorkerOptions, 'maxCachedWorkflows'>;
  * The old space of each workflow thread's V8 heap, in MiB. The SDK runs each worker's workflows in a thread of their
  * own, whose heap V8 sizes from Node's limit (4 GiB here) and lets grow far past what its workflows hold. On a
  * 2,000-commune plan (bench, 2026-11-26, same code) the worker's peak RSS was 1,333 MiB without this limit and 966 MiB
- * with it, each thread holding 35–55 MiB after a full collection. A full cache (1,024 workflows at the cache rule's
- * 0.5 MiB) fits with room.
+ * with it, each thread holding 35–55 MiB after a full collection. A full cache (640 workflows at the cache rule's
+ * 0.8 MiB) fits with room.
  */
 export const WORKFLOW_HEAP_MIB = 640;
 

@@ -38,7 +38,7 @@ function describe(spec: AssignmentSpec, announced?: AssignmentSummary, asleep?: 
 /** Far below Temporal's 2,000 pending children per run, and keeps each history well under 10,000 events. */
 export const PAGE_SIZE = 500;
 
-// Inside the page's own workflow task at its close: a page's 500 requests take a second or two (activities/work.ts).
+// Inside the page's own workflow task at its close, STOP_BATCH assignments a call (activities/work.ts).
 const { cancelWork, stopWork } = proxyLocalActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
 
 export interface StepInputV2 {
@@ -60,7 +60,7 @@ interface Child {
   /** Settles once the child has started (or failed to). */
   started?: Promise<unknown>;
   result: Promise<AssignmentSummary[]>;
-  /** Ends the wait for an assignment the page stopped at the close (its end may never be told: stopping() says why). */
+  /** Ends the wait for an assignment the page stopped at the close (its end may never be told: stopped() says why). */
   stop?: () => void;
 }
 
@@ -344,7 +344,10 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     }
   }) : Promise.resolve();
 
-  /** An assignment ended at the close: counted as cancelled, in the timeline too, as it would have said itself. */
+  /**
+   * An assignment the page ended at the close, whose end the page may never hear of (the time-skipping server never tells
+   * a parent of a termination): counted as cancelled, in the timeline too, as it would have said itself.
+   */
   function stopped(c: Child): void {
     stoppedIds.add(c.id);
     countEnded(c.id);

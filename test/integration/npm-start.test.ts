@@ -39,6 +39,10 @@ function start(): Promise<void> {
       output += chunk.toString();
       if (output.includes('planflow worker đang chạy')) resolve();
     });
+    // Its errors too, so that a start that fails says why (it exited 1 once in session 14, with stdout alone to show).
+    launcher!.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     launcher!.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
   });
 }

@@ -2,6 +2,7 @@
 // and Update-latency rounds on the dev server, scale scenarios on the time-skipping server, `planflow status` through
 // the real CLI — printing a table and writing bench/results/latest.json. Never part of `npm test`.
 // `--only scale` runs the scale scenarios alone (writing bench/results/<UTC date>-scale.json after each scenario);
+// `--only dev` runs the dev server's rounds alone and prints them round by round, writing nothing (for trying a change);
 // `--scale 10598,1,1` (repeatable) runs the given communes,clauses,cycles instead of the mode's.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -138,7 +139,7 @@ const sameScenario = (a: ScaleScenario, b: ScaleScenario) => a.communes === b.co
 
 interface Options {
   mode: Mode;
-  onlyScale: boolean;
+  only?: 'scale' | 'dev';
   scale?: ScaleScenario[];
 }
 
@@ -149,14 +150,15 @@ function options(): Options {
       only: { type: 'string' }, scale: { type: 'string', multiple: true },
     },
   });
-  if (values.only !== undefined && values.only !== 'scale') throw new Error(`--only: only "scale" is known, not "${values.only}"`);
+  const only = values.only;
+  if (only !== undefined && only !== 'scale' && only !== 'dev') throw new Error(`--only: "scale" or "dev", not "${only}"`);
   const scale = values.scale?.map((text) => {
     const [communes, clauses, cycles] = text.split(',').map(Number);
     const parsed = Scenario.safeParse({ communes, clauses, cycles });
     if (!parsed.success) throw new Error(`--scale ${text}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return parsed.data;
   });
-  return { mode: values.smoke ? 'smoke' : values.quick ? 'quick' : 'full', onlyScale: values.only === 'scale', scale };
+  return { mode: values.smoke ? 'smoke' : values.quick ? 'quick' : 'full', only, scale };
 }
 
 /**
@@ -185,12 +187,31 @@ async function scaleOnly(mode: Mode, settings: Settings): Promise<void> {
   }
 }
 
+/** The dev server's rounds alone, each round's figures and the paired ratios, for comparing a change by hand. */
+async function devOnly(settings: Settings): Promise<void> {
+  const bundles = await prepareBundles();
+  try {
+    const dev = await devServerRounds(settings, bundles);
+    const p99 = (rounds: RoundResult[]) => round(latencySummary(rounds.flatMap((r) => r.updateMs)).p99, 1);
+    console.log([
+      `planflow CPU ms/assignment by round: ${dev.planflow.map((r) => round(cpuPer(r))).join(', ')}`,
+      `bare CPU ms/assignment by round: ${dev.bare.map((r) => round(cpuPer(r))).join(', ')}`,
+      `CPU ratio (min, median, max): ${roundAll(pairedRatios(dev.planflow.map(cpuPer), dev.bare.map(cpuPer))).join(', ')}`,
+      `Update p99 ms: planflow ${p99(dev.planflow)}, bare ${p99(dev.bare)}`,
+      `planflow status ms: ${dev.statusMs.map((v) => round(v, 0)).join(', ')}`,
+    ].join('\n'));
+  } finally {
+    bundles.remove();
+  }
+}
+
 async function main(): Promise<void> {
-  const { mode, onlyScale, scale: chosen } = options();
+  const { mode, only, scale: chosen } = options();
   const settings = { ...SETTINGS[mode], ...(chosen ? { scale: chosen } : {}) };
   const loadAtStart = loadavg().map((l) => round(l));
-  log(`${mode} run${onlyScale ? ' (scale only)' : ''}; load average ${loadAtStart.join(' / ')}`);
-  if (onlyScale) return scaleOnly(mode, settings);
+  log(`${mode} run${only ? ` (${only} only)` : ''}; load average ${loadAtStart.join(' / ')}`);
+  if (only === 'scale') return scaleOnly(mode, settings);
+  if (only === 'dev') return devOnly(settings);
   const bundles = await prepareBundles();
   let dev: DevServerRun;
   let scale: ScaleResult[];

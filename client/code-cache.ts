@@ -48,8 +48,11 @@ function writeCache(path: string, key: Buffer, data: Buffer): void {
   }
 }
 
-/** Runs `bundle` as the CommonJS module it was built as, compiled from its code cache when that fits. */
-export function runCached(bundle: string, parent: NodeModule): void {
+/**
+ * Runs `bundle` as the CommonJS module it was built as, compiled from its code cache when that fits. `parent` is
+ * the launcher's module; the startup snapshot, which falls back to this, has none.
+ */
+export function runCached(bundle: string, parent?: NodeModule): void {
   const { source, key } = readSource(bundle);
   const cachePath = cachePathOf(bundle);
   const cachedData = readCache(cachePath, key);

@@ -5,7 +5,10 @@ import { promisify } from 'node:util';
 import { ROOT } from './files';
 
 const run = promisify(execFile);
-const PLANFLOW = join(ROOT, 'bin', 'planflow.cjs');
+/** The command as installed: the CLI's startup snapshot when it fits the Node on PATH, else the bundle. */
+export const PLANFLOW = join(ROOT, 'bin', 'planflow');
+/** The bundle run from its code cache by Node (what bin/planflow falls back to). */
+export const PLANFLOW_BUNDLE = join(ROOT, 'bin', 'planflow.cjs');
 
 export interface CliResult {
   code: number;
@@ -13,9 +16,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function planflow(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export async function planflow(args: string[], env: NodeJS.ProcessEnv = {}, launcher = PLANFLOW): Promise<CliResult> {
+  const [file, argv] = launcher.endsWith('.cjs') ? [process.execPath, [launcher, ...args]] : [launcher, args];
   try {
-    const { stdout, stderr } = await run(process.execPath, [PLANFLOW, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(file, argv, { cwd: ROOT, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as CliResult;

@@ -1,18 +1,24 @@
-// The bundled CLI (dist/client/cli.bundle.js, run by bin/planflow.cjs from its code cache) as a coordinator runs it:
-// every module it leaves to Node is found at run time, `start` and `status` (through a connection profile) answer
-// from it on a Temporal dev server, lazily loaded commands (`render plan` with docx, `import` of a .docx with
-// mammoth) run, and a cache made for another bundle is refused and remade.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The bundled CLI as a coordinator runs it (bin/planflow: from its startup snapshot, dist/client/cli.blob, else
+// bin/planflow.cjs with the bundle dist/client/cli.bundle.js and its code cache): every module it leaves to Node is
+// found at run time, `start` and `status` (through a connection profile, read when the command runs) answer on a
+// Temporal dev server, lazily loaded commands (`render plan` with docx, `import` of a .docx with mammoth) run, the
+// snapshot answers as the bundle and is used only with the Node that made it, and a code cache made for another
+// bundle is refused and remade.
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planflow } from '../helpers/cli';
+import { promisify } from 'node:util';
+import { PLANFLOW, PLANFLOW_BUNDLE, planflow } from '../helpers/cli';
 import { ROOT } from '../helpers/files';
 import { usePlanflowWorker } from '../helpers/planflow';
 import { createDevServerEnv } from '../helpers/temporal-env';
 
 const BUNDLE = join(ROOT, 'dist', 'client', 'cli.bundle.js');
 const CACHE = `${BUNDLE}.cache`;
+const SNAPSHOT_BUNDLE = join(ROOT, 'dist', 'client', 'cli.snapshot.js');
+const BLOB = join(ROOT, 'dist', 'client', 'cli.blob');
 const worker = usePlanflowWorker(createDevServerEnv);
 const data = mkdtempSync(join(tmpdir(), 'planflow-bundle-'));
 afterAll(() => rmSync(data, { recursive: true, force: true }));
@@ -37,6 +43,12 @@ test('every module the bundle leaves to Node resolves from where the bundle runs
     }
   });
   expect(missing).toEqual([]);
+  // The snapshot's bundle requires the same modules at run time, through client/runtime-require.ts.
+  const snapshotCode = readFileSync(SNAPSHOT_BUNDLE, 'utf8');
+  const atRunTime = [...new Set([...snapshotCode.matchAll(/\bruntimeRequire\("(\.\.?\/[^"]+)"\)/g)].map((m) => m[1] ?? ''))].sort();
+  expect(atRunTime).toEqual(specifiers);
+  // All ASCII, or V8 would hold its source in the snapshot at two bytes a character (scripts/build.mjs).
+  expect(snapshotCode).toMatch(/^[\0-\x7f]*$/);
 });
 
 test('start (loading the plan reader lazily) and status answer from the bundle', async () => {
@@ -69,10 +81,36 @@ test('render plan loads docx lazily from the bundle, and import reads the .docx 
 });
 
 test('a code cache made for another bundle is refused, the CLI answers the same, and the cache is made again', async () => {
-  const help = await planflow(['--help']);
+  const help = await planflow(['--help'], {}, PLANFLOW_BUNDLE);
   writeFileSync(CACHE, 'planflow-cache v0 1 1\nnot V8 data');
-  expect(await planflow(['--help'])).toEqual(help);
+  expect(await planflow(['--help'], {}, PLANFLOW_BUNDLE)).toEqual(help);
   const { size, mtimeMs } = statSync(BUNDLE);
   expect(readFileSync(CACHE).subarray(0, 100).toString('latin1')).toContain(`planflow-cache ${process.version} ${size} ${mtimeMs}\n`);
-  expect(await planflow(['--help'])).toEqual(help);
+  expect(await planflow(['--help'], {}, PLANFLOW_BUNDLE)).toEqual(help);
+});
+
+/** What bin/planflow runs: its last command as `sh -x` traces it (the `exec` line). */
+async function launched(env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const { stderr } = await promisify(execFile)('sh', ['-x', PLANFLOW, '--help'], { cwd: ROOT, env: { ...process.env, ...env } });
+  return stderr.split('\n').filter((line) => line.startsWith('+ exec ')).at(-1) ?? '';
+}
+
+test('bin/planflow runs the startup snapshot with the Node that made it, answering as the bundle; another Node runs the bundle', async () => {
+  expect(existsSync(BLOB)).toBe(true);
+  expect(await launched()).toContain('--snapshot-blob');
+  for (const args of [['--help'], ['status', '--help'], ['status'], ['khong-co-lenh'], ['calendar', 'day', '2025-09-02']]) {
+    expect(await planflow(args)).toEqual(await planflow(args, {}, PLANFLOW_BUNDLE));
+  }
+  // A `node` first on PATH that is not the one that made the blob (here a script running it): the bundle, by it.
+  const bin = mkdtempSync(join(tmpdir(), 'planflow-node-'));
+  writeFileSync(join(bin, 'node'), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`);
+  chmodSync(join(bin, 'node'), 0o755);
+  const otherNode = { PATH: `${bin}:${process.env.PATH ?? ''}` };
+  expect(await launched(otherNode)).toBe(`+ exec node ${ROOT}/bin/../bin/planflow.cjs --help`);
+  expect(await planflow(['--help'], otherNode)).toEqual(await planflow(['--help']));
+  rmSync(bin, { recursive: true, force: true });
+  // V8 refuses a snapshot under other V8 flags: NODE_OPTIONS sends the command to the bundle.
+  const options = { NODE_OPTIONS: '--max-old-space-size=1024' };
+  expect(await launched(options)).toContain('planflow.cjs');
+  expect(await planflow(['--help'], options)).toEqual(await planflow(['--help']));
 });

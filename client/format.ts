@@ -23,9 +23,9 @@ const day = (d?: string) => (d ? formatVietnamese(d) : '—');
 const share = (s: Scorecard) => (s.onTimeShare === undefined ? 'chưa có việc đến hạn' : `${Math.round(s.onTimeShare * 100)}%`);
 const value = (v: IndicatorValue) => (typeof v === 'number' ? String(v) : `${v.numerator}/${v.denominator}`);
 
-/** The plan it was started with names its steps; without it, ids are all there is. */
+/** The plan's answer names its steps, or else the plan it was started with; without either, ids are all there is. */
 export function formatPlan(view: PlanView, plan?: StepNames): string {
-  const title = (stepId: string) => (plan ? stepTitle(plan, stepId) : stepId);
+  const title = (stepId: string) => view.stepTitles?.[stepId] ?? (plan ? stepTitle(plan, stepId) : stepId);
   const { counts } = view.scorecard;
   const lines = [
     `Kế hoạch ${view.plan.number}: ${view.plan.document.title}`,

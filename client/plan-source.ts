@@ -94,3 +94,10 @@ export const startedPlan = (client: Client, planId: string): Promise<Plan> => st
  */
 const StepNamesOfPlan: z.ZodType<StepNames> = z.object({ clauses: Plan.shape.clauses, reporting: Plan.shape.reporting });
 export const startedStepNames = (client: Client, planId: string): Promise<StepNames> => startedAs(StepNamesOfPlan, client, planId);
+
+/**
+ * What names the steps of a plan's answer, for formatPlan: nothing more when the answer names them itself; from a
+ * worker older than that (session 15), the plan it was started with, one more call.
+ */
+export const stepNamesOf = async (client: Client, planId: string, view: Pick<PlanView, 'stepTitles'>): Promise<StepNames | undefined> =>
+  (view.stepTitles ? undefined : startedStepNames(client, planId));

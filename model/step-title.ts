@@ -12,6 +12,12 @@ function opening(text: string): string {
 /** The parts of a plan that name its steps: a national plan's agencies and groups are not needed for that. */
 export type StepNames = Pick<Plan, 'clauses' | 'reporting'>;
 
+/** Every step's name, by step id: bounded by the plan's clauses and reports, never by its communes. */
+export function stepTitles(plan: StepNames): Record<string, string> {
+  const ids = [...plan.clauses.map((c) => c.id), ...plan.reporting.submissions.map((s) => s.id)];
+  return Object.fromEntries(ids.map((id) => [id, stepTitle(plan, id)]));
+}
+
 export function stepTitle(plan: StepNames, stepId: string): string {
   const index = plan.clauses.findIndex((c) => c.id === stepId);
   const clause = plan.clauses[index];

@@ -15,6 +15,7 @@ import type { Contact, Notification } from '../model/notifications';
 import type { Plan } from '../model/plan';
 import { planText } from '../model/plan-text';
 import { consolidatedReport } from '../model/report';
+import { stepTitles } from '../model/step-title';
 import { FINAL_STATUSES, type IncidentKind, type PlanStage } from '../model/status';
 import { approversOf, assigneeFor, cycleOpensAt, PlanIndex, recipientIds, stepsOf, type StepSpec } from '../model/work';
 import type { StepAmendment } from './amendments';
@@ -75,7 +76,8 @@ async function planV2({ plan: original, calendar = [] }: PlanInputV2): Promise<P
   });
   // One page of assignments with counts over all, and summaries of consolidations (answers decide nothing, so replay
   // is unaffected); Updates answer with a short page: a national plan's approval must fit in a workflow task's completion.
-  const view = (query?: PlanQuery): PlanView => planView({ id, plan: { document: plan.document, number: planRef.number } }, state, query);
+  const view = (query?: PlanQuery): PlanView =>
+    planView({ id, plan: { document: plan.document, number: planRef.number }, stepTitles: stepTitles(plan) }, state, query);
   const answer = () => view({ limit: PLAN_PAGE.ofUpdates });
   const broadcasting: Promise<void>[] = []; // children sending plan-wide notices; the plan ends after them
   const tell = (ids: string[], event: string, data: Notification['data'], cycle?: string) => {

@@ -14,7 +14,7 @@ export const ACTIONS_LISTED = 50;
 /** Undeliverable notices the plan keeps (a national notice to a stale directory can fail thousands of times). */
 export const UNDELIVERABLE_KEPT = 50;
 
-type Head = Pick<PlanView, 'id' | 'plan'>;
+type Head = Pick<PlanView, 'id' | 'plan' | 'stepTitles'>;
 
 /** The plan's answer to a status query (one page of assignments as asked) or, with a short page, to an Update. */
 export function planView(head: Head, state: PlanState, query?: PlanQuery): PlanView {

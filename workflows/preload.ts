@@ -17,6 +17,7 @@ import '../model/plan';
 import '../model/plan-text';
 import '../model/report';
 import '../model/status';
+import '../model/step-title';
 import '../model/work';
 // The workflows' own schemas (status signals, the frozen v1 plan shapes): built at load, the same for every workflow.
 import './status-check';

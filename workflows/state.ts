@@ -156,6 +156,12 @@ export interface PlanState {
 export interface PlanView extends Omit<PlanState, 'consolidations' | 'actions'> {
   id: string;
   plan: Pick<Plan, 'document'> & { number: string };
+  /**
+   * How people name each step (model/step-title.ts), for printing its assignments: `planflow status` then needs no
+   * second call for the plan it was started with, whose input is megabytes for a national plan. Absent in answers
+   * of workers from before session 15.
+   */
+  stepTitles?: Record<string, string>;
   /** Summaries of the newest consolidation records, oldest first; the records themselves come from the consolidation query. */
   consolidations: ConsolidationSummary[];
   /** Consolidation records in all. */

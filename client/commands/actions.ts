@@ -6,7 +6,7 @@ import type { IndicatorValue } from '../../model/actions';
 import { DateArg, USAGE_ERROR, act, checkInput, collect, langOfCommand } from '../args';
 import { withClient } from '../connect';
 import { consolidationKey, formatAssignment, formatConsolidation, formatPlan } from '../format';
-import { recordOf, startedStepNames } from '../plan-source';
+import { recordOf, stepNamesOf } from '../plan-source';
 import {
   amendPlan, approve, cancelPlan, consolidateNow, extendDeadline, reviewReport, submitReport,
 } from '../planflow';
@@ -29,7 +29,8 @@ export function approveCommand(program: Command): void {
     .requiredOption('--stage <BƯỚC>', 'bước duyệt: ban-hanh (ký ban hành) hoặc ket-thuc (kết thúc kế hoạch)')
     .action(act((id: string, options: { as: string; stage: string }) => withClient(async (client) => {
       const stage = STAGE_NAMES[options.stage] ?? options.stage;
-      out(formatPlan(await approve(client, id, { by: options.as, stage }), await startedStepNames(client, id)));
+      const view = await approve(client, id, { by: options.as, stage });
+      out(formatPlan(view, await stepNamesOf(client, id, view)));
       return 0;
     })));
 }
@@ -122,7 +123,8 @@ export function cancelCommand(program: Command): void {
     .requiredOption(...asOption('mã lãnh đạo'))
     .requiredOption(...REASON)
     .action(act((id: string, options: { as: string; reason: string }) => withClient(async (client) => {
-      out(formatPlan(await cancelPlan(client, id, { by: options.as, reason: options.reason }), await startedStepNames(client, id)));
+      const view = await cancelPlan(client, id, { by: options.as, reason: options.reason });
+      out(formatPlan(view, await stepNamesOf(client, id, view)));
       return 0;
     })));
 }
@@ -151,7 +153,8 @@ export function reassignCommand(program: Command): void {
     .requiredOption('--to <MÃ>', 'đơn vị nhận nhiệm vụ')
     .option(...REASON)
     .action(act((id: string, o: { as: string; step: string; agency: string; to: string; reason?: string }) => withClient(async (client) => {
-      out(formatPlan(await amendPlan(client, id, { kind: 'reassign', by: o.as, step: o.step, agency: o.agency, to: o.to, reason: o.reason }), await startedStepNames(client, id)));
+      const view = await amendPlan(client, id, { kind: 'reassign', by: o.as, step: o.step, agency: o.agency, to: o.to, reason: o.reason });
+      out(formatPlan(view, await stepNamesOf(client, id, view)));
       return 0;
     })));
 }
@@ -179,7 +182,8 @@ export function amendCommand(program: Command): void {
         return USAGE_ERROR;
       }
       return withClient(async (client) => {
-        out(formatPlan(await amendPlan(client, id, input), await startedStepNames(client, id)));
+        const view = await amendPlan(client, id, input);
+        out(formatPlan(view, await stepNamesOf(client, id, view)));
         return 0;
       });
     }));

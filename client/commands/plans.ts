@@ -10,7 +10,7 @@ import { DateArg, JSON_OPTION, USAGE_ERROR, act, checkInput, langOfCommand, read
 import { withClient } from '../connect';
 import * as lazy from '../lazy';
 import { formatAssignment, formatConsolidation, formatPlan, RUN_STATES } from '../format';
-import { startedStepNames } from '../plan-source';
+import { stepNamesOf } from '../plan-source';
 import { operatorSubject } from '../operator';
 import { assignmentStatus, checkPlanInputSize, consolidation, DEFAULT_TASK_QUEUE, listPlans, planStatus, PlanflowError, startPlan, workflowType } from '../planflow';
 
@@ -98,14 +98,18 @@ export function statusCommand(program: Command): void {
       const query = checkInput(StatusQuery, options, langOfCommand(command));
       if (!query) return USAGE_ERROR;
       if (query.consolidation) return showConsolidation(client, id, query.consolidation, options.json);
+      // The plan's answer is asked for while the workflow's type is looked up, a round trip fewer for a plan's status;
+      // an assignment refuses the plan's query, and that answer is dropped.
+      const asPlan = planStatus(client, id, query.query).then((view) => ({ view }), (error: unknown) => ({ error }));
       if (await workflowType(client, id) === 'assignment') {
         const view = await assignmentStatus(client, id);
         out(options.json ? JSON.stringify(view, null, 2) : formatAssignment(view));
         return 0;
       }
-      // The names of its steps (from the plan it was started with) are read while the plan answers its query.
-      const [view, plan] = await Promise.all([planStatus(client, id, query.query), options.json ? undefined : startedStepNames(client, id)]);
-      out(options.json ? JSON.stringify(view, null, 2) : formatPlan(view, plan));
+      const answer = await asPlan;
+      if ('error' in answer) throw answer.error;
+      const { view } = answer;
+      out(options.json ? JSON.stringify(view, null, 2) : formatPlan(view, await stepNamesOf(client, id, view)));
       return 0;
     })));
 }

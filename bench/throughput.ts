@@ -26,7 +26,11 @@ export interface Side {
 
 const ROUND_TIMEOUT_MS = 10 * 60_000;
 
-/** Waits until a workflow exists, outside the timed Update: both sides' children start a moment after their parent. */
+/**
+ * Waits until a workflow exists, outside the timed Update: both sides' children start a moment after their parent.
+ * As long as a round may take: a full run (2026-11-27 08:07 UTC) failed when one of a bare parent's 500 children did
+ * not exist after 60 s, the limit this wait had.
+ */
 async function started(client: Client, workflowId: string): Promise<void> {
   await until(`${workflowId} started`, async () => {
     try {
@@ -36,7 +40,7 @@ async function started(client: Client, workflowId: string): Promise<void> {
       if (error instanceof WorkflowNotFoundError) return false;
       throw error;
     }
-  }, 60_000, 50);
+  }, ROUND_TIMEOUT_MS, 50);
 }
 
 /** Measures one round: wall time from start to the last assignment done, and the worker's CPU time over it. */

@@ -102,6 +102,11 @@ const prunedProtos = {
   },
 };
 
+/** How both of the CLI's bundles (the code-cache one and the snapshot's) are made, beside their entries and plugins. */
+const CLI_BUNDLE_OPTIONS = {
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', jsx: 'automatic', jsxImportSource: 'hono/jsx',
+};
+
 /**
  * The CLI in one file with the packages it loads at every start (Temporal's client, gRPC, zod, commander): Node
  * resolves, reads and compiles one file instead of some 400, and its code cache covers them all. The cache is made
@@ -110,14 +115,9 @@ const prunedProtos = {
 async function bundleCli() {
   const { build } = require('esbuild');
   await build({
+    ...CLI_BUNDLE_OPTIONS,
     entryPoints: [join(root, 'client', 'cli.ts')],
     outfile: CLI_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    jsx: 'automatic',
-    jsxImportSource: 'hono/jsx',
     plugins: [leftToNode, prunedProtos],
     logLevel: 'warning',
   });
@@ -200,14 +200,9 @@ async function makeSnapshot() {
   const { build } = require('esbuild');
   const reloaded = new Set();
   await build({
+    ...CLI_BUNDLE_OPTIONS,
     entryPoints: [join(root, 'client', 'cli-snapshot.ts')],
     outfile: CLI_SNAPSHOT_ENTRY,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    jsx: 'automatic',
-    jsxImportSource: 'hono/jsx',
     plugins: [snapshotRequires, prunedProtos, reloadedOnRestore(reloaded)],
     // The snapshot holds the source for the functions V8 compiles when first called: without comments and
     // indentation it is a quarter smaller (a snapshot is restored at every start, in time growing with its size).

@@ -104,8 +104,11 @@ function jsonBytes(value: unknown): number {
   return bytes;
 }
 
-/** Assignments per page of a plan's status: a national plan's 10,598 never travel in one answer. */
-export const PLAN_PAGE = { default: 500, max: 2_000, ofUpdates: 100 } as const;
+/**
+ * Assignments per page of a plan's status: a national plan's 10,598 never travel in one answer. `inTerminal`: the page
+ * `planflow status` asks for unless told (`--limit`).
+ */
+export const PLAN_PAGE = { default: 500, max: 2_000, ofUpdates: 100, inTerminal: 50 } as const;
 
 /** Which assignments a plan's status lists: a page, optionally of one step, status or agency. Counts cover all. */
 export const PlanQuery = z.strictObject({

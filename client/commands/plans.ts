@@ -62,7 +62,11 @@ const StatusQuery = z.object({
   offset: z.coerce.number().pipe(PlanQuery.shape.offset.unwrap()).optional(), limit: z.coerce.number().pipe(PlanQuery.shape.limit.unwrap()).optional(),
   consolidation: z.string().max(200).regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?(#\d{1,6})?$/, 'cần dạng MÃ, MÃ/KỲ hoặc MÃ/KỲ#N (ví dụ tong-hop-huyen/2027#1)').optional()
     .transform((key) => key && consolidationQuery(key)).pipe(ConsolidationQuery.optional()),
-}).transform((o) => ({ query: { step: o.step, status: o.status, agency: o.agency, offset: o.offset, limit: o.limit }, consolidation: o.consolidation }));
+  // A terminal shows a screenful by default, with the command for the next one: 500 rows (the query's default, the
+  // portal's page) scrolled past what a coordinator reads, and cost a 500-assignment plan's status ~25 ms more.
+}).transform((o) => ({
+  query: { step: o.step, status: o.status, agency: o.agency, offset: o.offset, limit: o.limit ?? PLAN_PAGE.inTerminal }, consolidation: o.consolidation,
+}));
 
 /** `tong-hop-huyen/2027#1` as the consolidation query `{ id, cycle, index }`, as `planflow status` lists it. */
 function consolidationQuery(key: string): ConsolidationQuery {
@@ -91,7 +95,7 @@ export function statusCommand(program: Command): void {
     .option('--status <TÌNH-TRẠNG>', `kế hoạch: chỉ liệt kê công việc ở một tình trạng (${AssignmentStatus.options.join(', ')})`)
     .option('--agency <MÃ-ĐƠN-VỊ>', 'kế hoạch: chỉ liệt kê công việc của một đơn vị')
     .option('--offset <N>', 'kế hoạch: bỏ qua N công việc đầu (xem trang tiếp)')
-    .option('--limit <N>', `kế hoạch: số công việc liệt kê (mặc định ${PLAN_PAGE.default}, tối đa ${PLAN_PAGE.max})`)
+    .option('--limit <N>', `kế hoạch: số công việc liệt kê (mặc định ${PLAN_PAGE.inTerminal}, tối đa ${PLAN_PAGE.max})`)
     .option('--consolidation <MÃ[/KỲ][#N]>', 'kế hoạch: toàn văn một lần tổng hợp (mã đợt tổng hợp, kỳ báo cáo, lần thứ N trong kỳ; mặc định lần gần nhất)')
     .option(...JSON_OPTION)
     .action(act((id: string, options: StatusOptions, command: Command) => withClient(async (client) => {

@@ -53,6 +53,13 @@ export interface AssignmentInputV2 {
    * (its start, due soon, overdue, the close); now two.
    */
   clockAsleep?: true;
+  /**
+   * Started by a parent that runs this code (plan-step.ts, `settled`): it takes the patches older than it as applied,
+   * with no marker recorded for them (two markers and two TemporalChangeVersion upserts in every assignment's
+   * history), writes only the search attributes that changed, and bounds its mail in time (notifications.ts,
+   * `Mailroom`), so that its end waits for its last sends without a timer.
+   */
+  settled?: true;
 }
 export type AssignmentInput = AssignmentInputV2 | v1.AssignmentInput;
 
@@ -62,21 +69,24 @@ export async function assignment(input: AssignmentInput): Promise<AssignmentSumm
   return 'v' in input ? assignmentV2(input) : (v1.assignment(input) as unknown as Promise<AssignmentSummary>);
 }
 
-async function assignmentV2({ spec, state: carried, announced, clockCounted, clockNoticed, clockAsleep }: AssignmentInputV2): Promise<AssignmentSummary> {
+async function assignmentV2({ spec, state: carried, announced, clockCounted, clockNoticed, clockAsleep, settled }: AssignmentInputV2): Promise<AssignmentSummary> {
   useOfficialDecisions(spec.calendar);
   const id = workflowInfo().workflowId;
   const state = carried ?? initialAssignmentState(spec, Date.now());
   const outbox: Notification[] = [];
   let changes = 0;
   // Assignments recorded before summaries were coalesced signalled every reminder and escalation too.
-  const coalesces = patched('coalesced-summaries');
+  const coalesces = settled || patched('coalesced-summaries');
   const byClock = (status: AssignmentSummary['status']) => (clockCounted && CLOCK_STATUSES.includes(status) ? 'clock' : status);
   const fingerprint = (summary: AssignmentSummary) =>
     JSON.stringify(coalesces ? { ...summary, status: byClock(summary.status), remindersSent: 0, escalationLevel: 0 } : summary);
   let reported = announced ? fingerprint(announced) : ''; // the last summary the parent has
   let lastStatus: AssignmentSummary['status'] | undefined;
-  const indexKey = (s: Pick<AssignmentSummary, 'status' | 'lastDay'>) => JSON.stringify(assignmentIndex(spec, s, clockAsleep));
+  // The search attributes follow from the status and the last day alone (assignmentIndex), which say when they change
+  // without working out the deadline's clock at every publish.
+  const indexKey = (s: Pick<AssignmentSummary, 'status' | 'lastDay'>) => `${s.status} ${s.lastDay ?? ''}`;
   let indexed = announced ? indexKey(announced) : ''; // the search attributes last written (status, last day, due soon)
+  let written = announced ? assignmentIndex(spec, announced, clockAsleep) : [];
   // Work whose parent sends its notices counts them from the clock, as its parent sends them.
   const current = (): AssignmentState => (clockNoticed ? { ...state, ...noticedCounts(spec, state, Date.now()) } : state);
   const noticedBy = clockNoticed ? { noticedBy: workflowInfo().parent?.workflowId } : {};
@@ -86,14 +96,14 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted, clo
   const tell = (to: AssignmentSpec['assignee'], event: string, data: Notification['data'], plannedAt?: number) =>
     outbox.push(notification(spec.plan, to, event, data, plannedAt, spec.cycle?.key));
   // Assignments recorded before the clock's notices went out inside the workflow task sent each as an activity task.
-  const clockInTask = patched('clock-notices-in-task');
+  const clockInTask = settled || patched('clock-notices-in-task');
   const mail = new Mailroom((n, reason) => {
     state.undeliverable.push({ to: n.to.id, event: n.data.event, reason, at: Date.now() });
     // The lead office is told so it can reach the agency another way.
     const word = undeliverableNotice(id, spec, n, reason);
     if (word) outbox.push(word);
     changes++;
-  }, (n) => clockInTask && CLOCK_EVENTS.includes(n.data.event));
+  }, (n) => clockInTask && CLOCK_EVENTS.includes(n.data.event), settled);
 
   // Registered once everything they use exists: an Update already waiting runs as soon as its handler is set.
   setHandler(assignmentStatusQuery, view);
@@ -189,7 +199,11 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted, clo
     const key = indexKey(summary);
     if (key !== indexed) {
       indexed = key;
-      upsertSearchAttributes(assignmentIndex(spec, summary, clockAsleep));
+      const index = assignmentIndex(spec, summary, clockAsleep);
+      // Settled work writes only what changed (its status, mostly): the plan and the assignee never do.
+      const same = (a: (typeof index)[number]) => written.some((w) => w.key === a.key && JSON.stringify(w.value) === JSON.stringify(a.value));
+      upsertSearchAttributes(settled ? index.filter((a) => !same(a)) : index);
+      written = index;
     }
     const print = fingerprint(summary);
     if (print === reported) return;
@@ -215,7 +229,10 @@ async function assignmentV2({ spec, state: carried, announced, clockCounted, clo
       if (FINAL_STATUSES.includes(state.status)) break;
       if (workflowInfo().continueAsNewSuggested) {
         await condition(() => outbox.length === 0); // nothing half-made; mail in flight travels in the state
-        const flags = { ...(clockCounted ? { clockCounted } : {}), ...(clockNoticed ? { clockNoticed } : {}), ...(clockAsleep ? { clockAsleep } : {}) };
+        const flags = {
+          ...(clockCounted ? { clockCounted } : {}), ...(clockNoticed ? { clockNoticed } : {}), ...(clockAsleep ? { clockAsleep } : {}),
+          ...(settled ? { settled } : {}),
+        };
         await continueAsNew<typeof assignment>({ v: 2, spec, state: { ...state, unsent: mail.unsent }, ...flags });
       }
       const seen = changes;

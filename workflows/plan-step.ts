@@ -122,6 +122,9 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   // cancellation and, when it is cancelled, asked to stop by a local activity; it still waits for each to end (a child
   // that ends after its parent froze the time-skipping server's clock: README, Benchmark).
   const asksToStop = announces && patched('close-asks-work-to-stop');
+  // Assignments started before this change recorded a marker for each of their own patches and waited for their last
+  // mail on a timer. Now they are started settled (assignment.ts): a patch marker here stands for all of theirs.
+  const settles = sleeps && patched('settled-assignments');
   let stopAsked = false;
   if (asksToStop) CancellationScope.current().cancelRequested.catch(() => (stopAsked = true));
   // Its own assignments as it last counted them (at most PAGE_SIZE), and the clock that moves them.
@@ -173,7 +176,10 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const announced = announces ? initialSummary(id, spec, Date.now()) : undefined;
     const described = describes ? describe(spec, announced, sleeps) : {};
     const clockCounted = countsClock
-      ? { clockCounted: true as const, ...(sendsNotices ? { clockNoticed: true as const } : {}), ...(sleeps ? { clockAsleep: true as const } : {}) }
+      ? {
+        clockCounted: true as const, ...(sendsNotices ? { clockNoticed: true as const } : {}), ...(sleeps ? { clockAsleep: true as const } : {}),
+        ...(settles ? { settled: true as const } : {}),
+      }
       : {};
     const start = () => startChild(assignment, {
       workflowId: id, args: [{ v: 2, spec, ...(announced ? { announced } : {}), ...clockCounted }], ...work, ...described,

@@ -68,13 +68,16 @@ test('reminders 7/3/1, overdue notice and escalation ladder, once each, at the c
     await recordHistory(client, stepWorkflowId(planId, submission.id), 'v7-step-sends-clock-notices');
     await recordHistory(client, silentId, 'v8-assignment-never-reports-asleep');
     await recordHistory(client, stepWorkflowId(planId, submission.id), 'v8-step-clock-asleep');
+    await recordHistory(client, silentId, 'v11-assignment-never-reports-settled');
+    await recordHistory(client, stepWorkflowId(planId, submission.id), 'v11-step-settled');
 
     // Its step announced its first summary and search attributes as it started it: its first workflow task neither
     // signalled the step nor wrote the search attributes (the step would have taken a workflow task for each commune).
     const events = (await client.workflow.getHandle(silentId).fetchHistory()).events ?? [];
     const firstDone = events.findIndex((e) => e.workflowTaskCompletedEventAttributes);
-    const firstCommands = events.slice(firstDone + 1, events.findIndex((e, i) => i > firstDone && e.workflowTaskScheduledEventAttributes));
-    expect(firstCommands.some((e) => e.markerRecordedEventAttributes)).toBe(true); // the assignment notice
+    const nextTask = events.findIndex((e, i) => i > firstDone && e.workflowTaskScheduledEventAttributes);
+    const firstCommands = events.slice(firstDone + 1, nextTask < 0 ? undefined : nextTask);
+    expect(firstCommands.some((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toBe(true); // the assignment notice
     expect(firstCommands.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes)).toEqual([]);
     const indexed = (e: (typeof events)[number]) => 'PlanflowStatus' in (e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {});
     expect(firstCommands.filter(indexed)).toEqual([]);

@@ -77,7 +77,16 @@ test('returned, sent again and accepted after the deadline is done late; accepte
     await sleepUntil(env(), deadlineInstant(lastDay) + 2 * HOUR);
     await submitReport(client, idA, { by: a, text: 'Bản bổ sung.' });
     expect((await reviewReport(client, idA, { by: 'phong-ldtbxh', decision: 'accept' })).status).toBe('done-late');
+    // Started settled by its step: no marker of the assignment's own patches, no timer waiting on its last mail (the
+    // acceptance notice, in flight as it ended), and its search attributes written as they changed, its status alone.
+    await client.workflow.getHandle(idA).result();
+    const events = (await client.workflow.getHandle(idA).fetchHistory()).events ?? [];
+    expect(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toEqual([]);
+    expect(events.filter((e) => e.timerStartedEventAttributes)).toEqual([]);
+    const upserted = events.flatMap((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}));
+    expect(upserted).toEqual(['PlanflowStatus', 'PlanflowStatus', 'PlanflowStatus', 'PlanflowStatus']); // submitted, returned, submitted, done
     await recordHistory(client, idA, 'v2-assignment-returned-then-late');
+    await recordHistory(client, idA, 'v11-assignment-returned-then-late-settled');
     await endPlan(client, planId);
   }));
 

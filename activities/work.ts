@@ -2,8 +2,9 @@
 // history, so the page records neither a request nor an acknowledgement for each of its 500 assignments (each
 // acknowledgement was a workflow task of the page).
 import { Context } from '@temporalio/activity';
-import { isGrpcServiceError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
+import { isGrpcNotFound } from './grpc-status';
 
 /** Requests in flight at once: a page's 500 in a second or two, without a burst the server has to queue. */
 const AT_ONCE = 25;
@@ -95,11 +96,8 @@ async function eachOf(ids: readonly string[], act: (handle: WorkflowHandle) => P
   for (let i = 0; i < ids.length; i += AT_ONCE) await Promise.all(ids.slice(i, i + AT_ONCE).map((id) => act(client.workflow.getHandle(id))));
 }
 
-/** gRPC's status code NOT_FOUND (grpc-js is the client's dependency, not ours). */
-const GRPC_NOT_FOUND = 5;
-
 /** The client names a missing workflow for cancel and terminate; reading its history fails with gRPC's own code. */
-const notFound = (error: unknown) => error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && Number(error.code) === GRPC_NOT_FOUND);
+const notFound = (error: unknown) => error instanceof WorkflowNotFoundError || isGrpcNotFound(error);
 
 /** The activities that stop work, for every worker that runs plans (production, tests, simulation, benchmark). */
 export const workActivities = { cancelWork, stopWork };

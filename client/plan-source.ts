@@ -1,8 +1,9 @@
 // What the CLI and the portal read of a running or ended plan to show and print its consolidations and documents:
 // the plan definition it was started with, summaries of its consolidations and one consolidation record whole. The one
 // place that knows the shapes a plan's answers have held consolidations in.
-import { isGrpcServiceError, QueryNotRegisteredError, type Client } from '@temporalio/client';
+import { QueryNotRegisteredError, type Client } from '@temporalio/client';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
+import { isGrpcNotFound } from '../activities/grpc-status';
 import type { ConsolidationResult } from '../model/consolidate';
 import { z } from 'zod';
 import { Plan } from '../model/plan';
@@ -63,16 +64,13 @@ export async function wholeConsolidation(client: Client, planId: string, key?: s
 export const recordOf = (client: Client, planId: string, summary: Pick<ConsolidationSummary, 'id' | 'cycle' | 'index'>): Promise<ConsolidationDetail | undefined> =>
   consolidation(client, planId, { id: summary.id, ...(summary.cycle === undefined ? {} : { cycle: summary.cycle }), index: summary.index });
 
-/** gRPC's NOT_FOUND status: what fetching the history of an unknown workflow answers. */
-const GRPC_NOT_FOUND = 5;
-
 /** The `plan` a workflow was started with, as it was sent: the first event of its history (`planLifecycle({ plan })`). */
 async function startedInput(client: Client, planId: string): Promise<unknown> {
   // The first event alone: a national plan's whole history is megabytes, and `planflow status` must stay quick.
   const { history } = await client.workflowService.getWorkflowExecutionHistory({
     namespace: client.options.namespace, execution: { workflowId: planId }, maximumPageSize: 1,
   }).catch((error: unknown) => {
-    if (isGrpcServiceError(error) && Number(error.code) === GRPC_NOT_FOUND) throw new PlanflowError('not-found', `Không tìm thấy kế hoạch "${planId}".`);
+    if (isGrpcNotFound(error)) throw new PlanflowError('not-found', `Không tìm thấy kế hoạch "${planId}".`);
     throw error;
   });
   const payloads = history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads;

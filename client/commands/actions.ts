@@ -1,17 +1,21 @@
 // The human actions from the command line: approve, report, review, extend, cancel, consolidate. Every one names
 // who acts (`--as`), is checked before it is sent, and prints the new state or the reason it was refused.
 import type { Command } from 'commander';
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { IndicatorValue } from '../../model/actions';
 import { DateArg, USAGE_ERROR, act, checkInput, collect, langOfCommand } from '../args';
 import { withClient } from '../connect';
 import { consolidationKey, formatAssignment, formatConsolidation, formatPlan } from '../format';
 import { recordOf, stepNamesOf } from '../plan-source';
+import type { PlanView } from '../../workflows/state';
 import {
   amendPlan, approve, cancelPlan, consolidateNow, extendDeadline, reviewReport, submitReport,
 } from '../planflow';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
+/** A plan's answer to a leader's or coordinator's action, printed with its steps named. */
+const printPlan = async (client: Client, id: string, view: PlanView) => out(formatPlan(view, await stepNamesOf(client, id, view)));
 const PLAN_ID = ['<MÃ-KẾ-HOẠCH>', 'mã kế hoạch, ví dụ plan/292-KH-UBND/2026'] as const;
 const ASSIGNMENT_ID = ['<MÃ-NHIỆM-VỤ>', 'mã nhiệm vụ của một đơn vị (xem: planflow status MÃ-KẾ-HOẠCH)'] as const;
 const asOption = (who: string) => ['--as <MÃ>', `ai thực hiện: ${who}`] as const;
@@ -30,7 +34,7 @@ export function approveCommand(program: Command): void {
     .action(act((id: string, options: { as: string; stage: string }) => withClient(async (client) => {
       const stage = STAGE_NAMES[options.stage] ?? options.stage;
       const view = await approve(client, id, { by: options.as, stage });
-      out(formatPlan(view, await stepNamesOf(client, id, view)));
+      await printPlan(client, id, view);
       return 0;
     })));
 }
@@ -124,7 +128,7 @@ export function cancelCommand(program: Command): void {
     .requiredOption(...REASON)
     .action(act((id: string, options: { as: string; reason: string }) => withClient(async (client) => {
       const view = await cancelPlan(client, id, { by: options.as, reason: options.reason });
-      out(formatPlan(view, await stepNamesOf(client, id, view)));
+      await printPlan(client, id, view);
       return 0;
     })));
 }
@@ -154,7 +158,7 @@ export function reassignCommand(program: Command): void {
     .option(...REASON)
     .action(act((id: string, o: { as: string; step: string; agency: string; to: string; reason?: string }) => withClient(async (client) => {
       const view = await amendPlan(client, id, { kind: 'reassign', by: o.as, step: o.step, agency: o.agency, to: o.to, reason: o.reason });
-      out(formatPlan(view, await stepNamesOf(client, id, view)));
+      await printPlan(client, id, view);
       return 0;
     })));
 }
@@ -183,7 +187,7 @@ export function amendCommand(program: Command): void {
       }
       return withClient(async (client) => {
         const view = await amendPlan(client, id, input);
-        out(formatPlan(view, await stepNamesOf(client, id, view)));
+        await printPlan(client, id, view);
         return 0;
       });
     }));

@@ -1,8 +1,9 @@
 // How workflows hand notifications to the notify activity: one per recipient, keyed for exactly-once delivery, sent
 // beside the work — a workflow posts mail and goes on deciding; it never waits for a mail server before its next
 // step (notices nobody waits on go out inside the workflow task that posts them, which then ends after the send:
-// `notifyInTask`). Transient failures are retried by Temporal without limit (a reminder is never lost); a permanent
-// one comes back through `onUndeliverable` for the workflow to record and escalate.
+// `notifyInTask`). Transient failures are retried by Temporal without limit (a reminder is never lost), or for three
+// days in a mailroom bounded in time (settled assignments); a permanent one, or a bounded send given up, comes back
+// through `onUndeliverable` for the workflow to record and escalate.
 import type { Duration, RetryPolicy } from '@temporalio/common';
 import { ActivityFailure, ApplicationFailure, condition, proxyActivities, proxyLocalActivities, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
@@ -20,8 +21,8 @@ const SEND = { startToCloseTimeout: '1 minute', retry: RETRY } as const;
 const { notify } = proxyActivities<Activities>(SEND);
 
 /** How long a workflow that has ended its work still gives its last mail to go out (Mailroom.drain). */
-const GRACE: Duration = '3 days';
 const GRACE_SECONDS = 3 * 24 * 3600;
+const GRACE: Duration = GRACE_SECONDS * 1000;
 const GIVEN_UP = 'Máy chủ thư chưa nhận thư sau 3 ngày thử lại; thư không được gửi.';
 
 /**

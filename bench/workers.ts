@@ -13,6 +13,8 @@ export interface Usage {
 
 export interface BenchWorker {
   kind: WorkerKind;
+  /** The worker process's id (bench/threads.ts reads its threads' CPU time from /proc). */
+  pid: number;
   usage(): Promise<Usage>;
   stop(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function startWorker(start: WorkerStart): Promise<BenchWorker> {
   const request = (r: WorkerRequest) => child.send(r);
   return {
     kind: start.kind,
+    pid: child.pid!,
     async usage() {
       const reply = nextReply(child, 'usage', 30_000);
       request({ kind: 'usage' });

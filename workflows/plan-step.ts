@@ -125,6 +125,9 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
   // Assignments started before this change recorded a marker for each of their own patches and waited for their last
   // mail on a timer. Now they are started settled (assignment.ts): a patch marker here stands for all of theirs.
   const settles = sleeps && patched('settled-assignments');
+  // Assignments started before this change could complete while their last signal's acknowledgement was on its way,
+  // and had that completion refused (assignment.ts, `endsAfterSignal`).
+  const endsAfterSignal = settles && patched('work-ends-after-its-signal');
   let stopAsked = false;
   if (asksToStop) CancellationScope.current().cancelRequested.catch(() => (stopAsked = true));
   // Its own assignments as it last counted them (at most PAGE_SIZE), and the clock that moves them.
@@ -178,7 +181,7 @@ async function planStepV2({ step: original }: StepInputV2): Promise<AssignmentSu
     const clockCounted = countsClock
       ? {
         clockCounted: true as const, ...(sendsNotices ? { clockNoticed: true as const } : {}), ...(sleeps ? { clockAsleep: true as const } : {}),
-        ...(settles ? { settled: true as const } : {}),
+        ...(settles ? { settled: true as const } : {}), ...(endsAfterSignal ? { endsAfterSignal: true as const } : {}),
       }
       : {};
     const start = () => startChild(assignment, {

@@ -95,7 +95,7 @@ test(`a plan for ${COMMUNES} communes, half reporting through the client, closes
 
     // Every workflow of the plan, every run: plan, step, pages and each commune's assignment.
     const tree = await treeStats(env().address, planId, { every: true });
-    // Failed or timed-out workflow tasks are shown, not asserted: a sticky queue's timeout on a loaded machine is no fault.
+    // Timed-out workflow tasks are shown, not asserted: a sticky queue's timeout on a loaded machine is no fault.
     console.log(`national: ${tree.workflows} workflows, ${tree.runs} runs read in ${seconds(start)}; largest ${JSON.stringify(tree.max)}; ` +
       `workflow task failures ${JSON.stringify(tree.taskFailures)}`);
     const longest = [...tree.measures].sort((a, b) => b.events - a.events).slice(0, 6);
@@ -104,5 +104,8 @@ test(`a plan for ${COMMUNES} communes, half reporting through the client, closes
     const broadcasts = 2 * Math.ceil(recipientIds(plan).length / BROADCAST_PAGE);
     expect(tree.workflows).toBe(1 + 1 + Math.ceil(COMMUNES / PAGE_SIZE) + COMMUNES + broadcasts);
     expect(overBounds(tree.measures, BOUNDS)).toEqual([]);
+    // A completion refused because an event came in meanwhile is a fault of the workflow's (its last signal's
+    // acknowledgement: assignment.ts, `endsAfterSignal`); a dozen reporting communes had one in every run before.
+    expect(tree.taskFailures.filter((f) => f.includes('UNHANDLED_COMMAND'))).toEqual([]);
     expect(Object.entries(answers).filter(([, size]) => size >= ANSWER_BYTES)).toEqual([]);
   }), 15 * 60_000);

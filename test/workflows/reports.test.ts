@@ -85,9 +85,16 @@ test('returned, sent again and accepted after the deadline is done late; accepte
     expect(events.filter((e) => e.timerStartedEventAttributes)).toEqual([]);
     const upserted = events.flatMap((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}));
     expect(upserted).toEqual(['PlanflowStatus', 'PlanflowStatus', 'PlanflowStatus', 'PlanflowStatus']); // submitted, returned, submitted, done
+    // It ends once its page has its last summary: the acknowledgement is in its history, and no task of it failed.
+    const last = (has: (e: (typeof events)[number]) => unknown) => events.map((e) => Boolean(has(e))).lastIndexOf(true);
+    expect(last((e) => e.externalWorkflowExecutionSignaledEventAttributes))
+      .toBeGreaterThan(last((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes));
+    expect(events.filter((e) => e.workflowTaskFailedEventAttributes)).toEqual([]);
     await recordHistory(client, idA, 'v2-assignment-returned-then-late');
     await recordHistory(client, idA, 'v11-assignment-returned-then-late-settled');
+    await recordHistory(client, idA, 'v12-assignment-returned-then-late-ends-after-signal');
     await endPlan(client, planId);
+    await recordHistory(client, stepWorkflowId(planId, 'bao-cao-xa'), 'v12-step-work-ends-after-signal');
   }));
 
 test('an extended deadline moves the reminders; no reminder of the old deadline fires', () =>

@@ -253,11 +253,11 @@ async function assignmentV2({
     mail.post(outbox.splice(0));
     publish();
     // The work is done; the last notices (the acceptance, an undeliverable warning) still go out before the end.
-    // The acceptance's send also keeps the work from ending inside the task of the Update that finished it: a workflow
-    // that completes there while another event comes in (its last signal's acknowledgement, mostly) has the completion
-    // refused (UnhandledCommand), and the server fails that Update to its caller ("unexpected workflow task failure";
-    // 2026-11-27, with the person notices taken out in a trial). Work with nothing left to send must first wait for
-    // something, as the bare baseline waits for its signal's acknowledgement.
+    // It must not end inside the task of the Update that finished it: a workflow that completes there while another
+    // event comes in (its last signal's acknowledgement, mostly) has the completion refused (UnhandledCommand), and the
+    // server fails that Update to its caller ("unexpected workflow task failure"; 2026-11-27, with the person notices
+    // taken out in a trial). Work started `endsAfterSignal` waits for that acknowledgement, as the bare baseline does;
+    // for older work, the acceptance's send in flight is what kept it from ending there.
     mail.post(outbox.splice(0));
     await mail.drain();
     mail.post(outbox.splice(0)); // the lead office's word of mail that never went out

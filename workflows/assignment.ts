@@ -76,9 +76,9 @@ export async function assignment(input: AssignmentInput): Promise<AssignmentSumm
   return 'v' in input ? assignmentV2(input) : (v1.assignment(input) as unknown as Promise<AssignmentSummary>);
 }
 
-async function assignmentV2({
-  spec, state: carried, announced, clockCounted, clockNoticed, clockAsleep, settled, endsAfterSignal,
-}: AssignmentInputV2): Promise<AssignmentSummary> {
+async function assignmentV2({ v, spec, state: carried, announced, ...flags }: AssignmentInputV2): Promise<AssignmentSummary> {
+  // How its parent started it; a continued run keeps the same (flags are only ever present as `true`).
+  const { clockCounted, clockNoticed, clockAsleep, settled, endsAfterSignal } = flags;
   useOfficialDecisions(spec.calendar);
   const id = workflowInfo().workflowId;
   const state = carried ?? initialAssignmentState(spec, Date.now());
@@ -239,11 +239,7 @@ async function assignmentV2({
       if (FINAL_STATUSES.includes(state.status)) break;
       if (workflowInfo().continueAsNewSuggested) {
         await condition(() => outbox.length === 0); // nothing half-made; mail in flight travels in the state
-        const flags = {
-          ...(clockCounted ? { clockCounted } : {}), ...(clockNoticed ? { clockNoticed } : {}), ...(clockAsleep ? { clockAsleep } : {}),
-          ...(settled ? { settled } : {}), ...(endsAfterSignal ? { endsAfterSignal } : {}),
-        };
-        await continueAsNew<typeof assignment>({ v: 2, spec, state: { ...state, unsent: mail.unsent }, ...flags });
+        await continueAsNew<typeof assignment>({ v, spec, state: { ...state, unsent: mail.unsent }, ...flags });
       }
       const seen = changes;
       const wake = clockAsleep ? undefined : (clockNoticed ? nextStatusChange : nextWake)(spec, state, Date.now());
